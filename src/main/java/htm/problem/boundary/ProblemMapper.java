@@ -1,0 +1,45 @@
+package htm.problem.boundary;
+
+import htm.problem.control.Problem;
+import htm.problem.control.Problems;
+import htm.problem.entity.HtmException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure leaves the server here, as the HTM error body. Stack traces go to administrators only. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    SecurityContext security;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Problem problem = Problems.of(failure);
+        if (problem.status() >= 500) {
+            LOG.log(Level.SEVERE, "Request failed", failure);
+        }
+        if (problem.status() == 403 && security.getUserPrincipal() == null) {
+            problem = Problems.of(HtmException.unauthenticated());
+        }
+        if (!security.isUserInRole("admin")) {
+            problem = problem.withoutDetails();
+        }
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(problem.body());
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"htm\"");
+        }
+        return response.build();
+    }
+}

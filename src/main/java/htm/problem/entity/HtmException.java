@@ -1,0 +1,68 @@
+package htm.problem.entity;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+
+/**
+ * A business failure that reaches the caller as the HTM error body. Rolls the container transaction back.
+ */
+@ApplicationException(rollback = true)
+public class HtmException extends RuntimeException {
+
+    private final int status;
+    private final String errorNumber;
+    private final List<String> parameters;
+
+    public HtmException(int status, String errorNumber, String message, String... parameters) {
+        super(message);
+        this.status = status;
+        this.errorNumber = errorNumber;
+        this.parameters = List.of(parameters);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String errorNumber() {
+        return errorNumber;
+    }
+
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    public static HtmException invalidInput(String field, String problem) {
+        return new HtmException(400, "HTM0400E", "Invalid value for '" + field + "': " + problem, field, problem);
+    }
+
+    public static HtmException unauthenticated() {
+        return new HtmException(401, "HTM0401E", "Authentication is required: send valid credentials.");
+    }
+
+    public static HtmException forbidden(String who, String action, String tkiid) {
+        return new HtmException(403, "HTM0403E",
+                "User " + who + " is not allowed to " + action + " task " + tkiid + ".", who, action, tkiid);
+    }
+
+    public static HtmException taskNotFound(String tkiid) {
+        return new HtmException(404, "HTM0404E", "Task " + tkiid + " does not exist.", tkiid);
+    }
+
+    public static HtmException illegalInState(String tkiid, String state, String action) {
+        return new HtmException(409, "HTM0409E",
+                "Task " + tkiid + " is in state " + state + "; " + action + " is not allowed there.",
+                tkiid, state, action);
+    }
+
+    public static HtmException conflict(String tkiid) {
+        return new HtmException(409, "HTM0410E",
+                "Task " + tkiid + " was changed by another request at the same time; read it again and retry.", tkiid);
+    }
+
+    public static HtmException preconditionFailed(String tkiid, String expected, String actual) {
+        return new HtmException(412, "HTM0412E",
+                "Task " + tkiid + " has ETag " + actual + ", not " + expected + " as If-Match requires.",
+                tkiid, expected, actual);
+    }
+}

@@ -1,0 +1,29 @@
+package htm.task.boundary;
+
+import htm.problem.entity.HtmException;
+
+/** Query parameters are read as text and converted here: a bad value is a 400 naming it, never a 404. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int number(String field, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw HtmException.invalidInput(field, "must be an integer from " + min + " to " + max);
+    }
+
+    static boolean flag(String field, String text) {
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw HtmException.invalidInput(field, "must be true or false");
+    }
+}

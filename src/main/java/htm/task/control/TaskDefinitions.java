@@ -1,0 +1,127 @@
+package htm.task.control;
+
+import static htm.task.control.JsonInput.bool;
+import static htm.task.control.JsonInput.integer;
+import static htm.task.control.JsonInput.string;
+import static htm.task.control.JsonInput.time;
+
+import htm.problem.entity.HtmException;
+import htm.task.entity.Assignment;
+import htm.task.entity.PeopleRole;
+import htm.task.entity.TaskDefinition;
+import htm.task.entity.TaskKind;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads the create body of API.md §3 into a task definition, refusing every field it cannot honour. */
+public final class TaskDefinitions {
+
+    static final int NAME_LENGTH = 255;
+    static final int PRINCIPAL_LENGTH = 255;
+    static final int MIN_PRIORITY = 0;
+    static final int MAX_PRIORITY = 999_999;
+
+    private TaskDefinitions() {
+    }
+
+    public static TaskDefinition read(JsonObject body) {
+        String name = string(body, "name", NAME_LENGTH);
+        if (name == null || name.isBlank()) {
+            throw HtmException.invalidInput("name", "a task needs a name");
+        }
+        Integer priority = integer(body, "priority");
+        if (priority != null && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
+            throw HtmException.invalidInput("priority", "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY);
+        }
+        Instant dueTime = time(body, "dueTime");
+        String durationUntilDue = duration(body, "durationUntilDue");
+        if (dueTime != null && durationUntilDue != null) {
+            throw HtmException.invalidInput("durationUntilDue", "give either dueTime or durationUntilDue, not both");
+        }
+        return new TaskDefinition(name, string(body, "displayName", NAME_LENGTH),
+                string(body, "description", 4000), string(body, "namespace", NAME_LENGTH), kind(body),
+                priority, dueTime, durationUntilDue, duration(body, "durationUntilExpires"),
+                duration(body, "durationUntilDeleted"), autoDeletionMode(body), string(body, "type", NAME_LENGTH),
+                string(body, "applicationName", NAME_LENGTH), string(body, "containmentContextID", NAME_LENGTH),
+                bool(body, "isBusinessRelevant"), bool(body, "supportsClaimIfSuspended"),
+                bool(body, "supportsDelegation"), bool(body, "supportsSubTasks"),
+                bool(body, "supportsFollowOnTasks"), bool(body, "supportsAutomaticClaim"), people(body),
+                JsonInput.stringMap(body, "customProperties", NAME_LENGTH, 4000), input(body));
+    }
+
+    private static TaskKind kind(JsonObject body) {
+        String kind = string(body, "kind", 40);
+        if (kind == null) {
+            return null;
+        }
+        return Arrays.stream(TaskKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                .orElseThrow(() -> HtmException.invalidInput("kind", "must be one of "
+                        + Arrays.toString(TaskKind.values())));
+    }
+
+    private static String autoDeletionMode(JsonObject body) {
+        String mode = string(body, "autoDeletionMode", 40);
+        if (mode != null && !List.of("AUTO_DELETE_NO", "AUTO_DELETE_ON_COMPLETION", "AUTO_DELETE_ON_SUCCESSFUL_COMPLETION")
+                .contains(mode)) {
+            throw HtmException.invalidInput("autoDeletionMode",
+                    "must be AUTO_DELETE_NO, AUTO_DELETE_ON_COMPLETION or AUTO_DELETE_ON_SUCCESSFUL_COMPLETION");
+        }
+        return mode;
+    }
+
+    /** An ISO-8601 duration such as PT4H or P2D; refused when it is not one or not positive. */
+    static String duration(JsonObject body, String field) {
+        String text = string(body, field, 40);
+        if (text == null) {
+            return null;
+        }
+        Instant origin = Instant.parse("2000-01-01T00:00:00Z");
+        try {
+            if (!TaskDefinition.plus(origin, text).isAfter(origin)) {
+                throw HtmException.invalidInput(field, "must be a positive duration");
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw HtmException.invalidInput(field, "must be an ISO-8601 duration such as PT4H or P2D");
+        }
+        return text.toUpperCase();
+    }
+
+    private static List<Assignment> people(JsonObject body) {
+        List<Assignment> people = new ArrayList<>();
+        for (PeopleRole role : PeopleRole.values()) {
+            if (!role.isList()) {
+                continue;
+            }
+            JsonObject named = JsonInput.optionalObject(body, role.fieldName());
+            if (named == null) {
+                continue;
+            }
+            String field = role.fieldName();
+            JsonInput.strings(named, "users", field + ".users", PRINCIPAL_LENGTH).stream()
+                    .map(user -> Assignment.user(role, user)).distinct().forEach(people::add);
+            JsonInput.strings(named, "groups", field + ".groups", PRINCIPAL_LENGTH).stream()
+                    .map(group -> Assignment.group(role, group)).distinct().forEach(people::add);
+            if (named.keySet().stream().anyMatch(key -> !key.equals("users") && !key.equals("groups"))) {
+                throw HtmException.invalidInput(field, "holds only \"users\" and \"groups\"");
+            }
+        }
+        return people;
+    }
+
+    private static String input(JsonObject body) {
+        JsonValue input = body.get("input");
+        if (input == null || input.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String text = input.toString();
+        if (text.length() > JsonInput.MAX_DOCUMENT_CHARS) {
+            throw HtmException.invalidInput("input", "larger than " + JsonInput.MAX_DOCUMENT_CHARS + " characters");
+        }
+        return text;
+    }
+}

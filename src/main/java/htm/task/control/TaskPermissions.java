@@ -1,0 +1,73 @@
+package htm.task.control;
+
+import htm.security.control.Caller;
+import htm.security.control.Role;
+import htm.task.entity.PeopleRole;
+import htm.task.entity.Task;
+import htm.task.entity.TaskAction;
+import java.util.Set;
+
+/**
+ * Who may see and act on one task (API.md §1, §4): the caller's application roles first, then the people
+ * the task names. Seeing needs a work item on the task, unless the caller's role reads every task.
+ */
+public final class TaskPermissions {
+
+    private TaskPermissions() {
+    }
+
+    public static boolean sees(Caller caller, Task task) {
+        return caller.seesEveryTask() || hasWorkItem(caller, task);
+    }
+
+    /** The task names the caller, directly or through a group, in any of its people roles. */
+    public static boolean hasWorkItem(Caller caller, Task task) {
+        String me = caller.name();
+        return me.equals(task.owner()) || me.equals(task.originator()) || me.equals(task.starter())
+                || task.people().stream().anyMatch(a -> a.isGroup() ? caller.groups().contains(a.principal())
+                : me.equals(a.principal()));
+    }
+
+    public static boolean may(Caller caller, Task task, TaskAction action) {
+        return roleAllows(caller, action) && (caller.isAdmin() || taskAllows(caller, task, action));
+    }
+
+    /** The application-role gate: apiread only claims and releases; support also transfers and suspends. */
+    static boolean roleAllows(Caller caller, TaskAction action) {
+        return switch (action) {
+            case CLAIM, CANCEL_CLAIM, ADD_COMMENT -> !caller.roles().isEmpty();
+            case TRANSFER, SUSPEND, RESUME -> caller.has(Role.APIWRITE) || caller.has(Role.SUPPORT)
+                    || caller.isAdmin();
+            case RESTART -> caller.isAdmin();
+            case CREATE, EXPIRE -> false;
+            default -> caller.has(Role.APIWRITE) || caller.isAdmin();
+        };
+    }
+
+    private static boolean taskAllows(Caller caller, Task task, TaskAction action) {
+        boolean owner = caller.name().equals(task.owner());
+        boolean originator = caller.name().equals(task.originator());
+        boolean administrator = isNamed(caller, task, PeopleRole.ADMINISTRATOR);
+        return switch (action) {
+            case CLAIM -> isNamed(caller, task, PeopleRole.POTENTIAL_OWNER)
+                    && !isNamed(caller, task, PeopleRole.EXCLUDED_OWNER);
+            case CANCEL_CLAIM -> owner || administrator;
+            case COMPLETE, FAIL, SET_OUTPUT, SET_FAULT, DELEGATE, RESOLVE, COMPLETE_WITH_FOLLOW_ON_TASK,
+                    CREATE_SUBTASK, SUSPEND_AND_CANCEL_CLAIM -> owner;
+            case TRANSFER -> owner || administrator || caller.has(Role.SUPPORT);
+            case SUSPEND, RESUME -> originator || administrator || caller.has(Role.SUPPORT);
+            case START, TERMINATE, DELETE -> originator || administrator;
+            case UPDATE -> owner || originator || administrator || isNamed(caller, task, PeopleRole.EDITOR);
+            case SET_INPUT -> originator || administrator || isNamed(caller, task, PeopleRole.EDITOR);
+            case ADD_COMMENT -> sees(caller, task);
+            case RESTART -> administrator;
+            case CREATE, EXPIRE -> false;
+        };
+    }
+
+    private static boolean isNamed(Caller caller, Task task, PeopleRole role) {
+        Set<String> users = task.named(role, false);
+        Set<String> groups = task.named(role, true);
+        return caller.isAnyOf(users, groups);
+    }
+}
