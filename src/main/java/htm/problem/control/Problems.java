@@ -15,10 +15,15 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.List;
 
 /** Turns any failure into the one HTM error body; the cause chain decides, the outermost known cause wins. */
 public final class Problems {
+
+    private static final int H2_CONCURRENT_UPDATE = 90131;
+    private static final int H2_LOCK_TIMEOUT = 50200;
 
     private Problems() {
     }
@@ -42,7 +47,7 @@ public final class Problems {
             return problem(403, "HTM0403E", "The caller's role does not allow this request.");
         }
         if (t instanceof OptimisticLockException || t instanceof PessimisticLockException
-                || t instanceof LockTimeoutException || isHibernateStaleState(t)) {
+                || t instanceof LockTimeoutException || isHibernateStaleState(t) || isLockConflict(t)) {
             return problem(409, "HTM0410E",
                     "The task was changed by another request at the same time; read it again and retry.");
         }
@@ -73,6 +78,12 @@ public final class Problems {
         return name.equals("org.hibernate.StaleObjectStateException")
                 || name.equals("org.hibernate.StaleStateException")
                 || name.equals("org.hibernate.exception.LockAcquisitionException");
+    }
+
+    /** Serialization failures, deadlocks and lock timeouts of PostgreSQL and H2: a lost race, not a fault. */
+    private static boolean isLockConflict(Throwable t) {
+        return t instanceof SQLException e && (Set.of("40001", "40P01", "55P03", "HYT00").contains(e.getSQLState())
+                || e.getErrorCode() == H2_CONCURRENT_UPDATE || e.getErrorCode() == H2_LOCK_TIMEOUT);
     }
 
     private static Problem problem(int status, String number, String message) {

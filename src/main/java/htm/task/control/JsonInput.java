@@ -5,9 +5,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +47,14 @@ public final class JsonInput {
     }
 
     private static JsonValue read(String body, String field) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw HtmException.invalidInput(field, "not valid JSON (content after the document)");
+            }
+            return value;
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw HtmException.invalidInput(field, "not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
     }

@@ -1,0 +1,51 @@
+package htm.problem.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import htm.problem.entity.HtmException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotSupportedException;
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+
+    @Test
+    void aBusinessFailureKeepsItsStatusNumberAndParameters() {
+        Problem p = Problems.of(HtmException.illegalInState("t1", "STATE_CLAIMED", "ACTION_CLAIM"));
+        assertEquals(409, p.status());
+        assertEquals("HTM0409E", p.body().errorNumber());
+        assertEquals(java.util.List.of("t1", "STATE_CLAIMED", "ACTION_CLAIM"), p.body().errorMessageParameters());
+        assertNull(p.body().programmersDetails());
+    }
+
+    @Test
+    void aLostOptimisticRaceWrappedByTheContainerIsAConflict() {
+        Problem p = Problems.of(new EJBException(new RuntimeException(new OptimisticLockException("stale"))));
+        assertEquals(409, p.status());
+    }
+
+    @Test
+    void aDatabaseSerializationFailureIsAConflict() {
+        Problem p = Problems.of(new RuntimeException(new java.sql.SQLException("could not serialize", "40001")));
+        assertEquals(409, p.status());
+    }
+
+    @Test
+    void roleAndMediaTypeFailures() {
+        assertEquals(403, Problems.of(new EJBAccessException("no")).status());
+        assertEquals(415, Problems.of(new NotSupportedException()).status());
+    }
+
+    @Test
+    void anUnknownFailureIsA500WithDetailsThatOnlyAdminsGet() {
+        Problem p = Problems.of(new IllegalStateException("boom"));
+        assertEquals(500, p.status());
+        assertNotNull(p.body().programmersDetails());
+        assertNull(p.withoutDetails().body().programmersDetails());
+        assertEquals("The server failed to process the request.", p.body().errorMessage());
+    }
+}

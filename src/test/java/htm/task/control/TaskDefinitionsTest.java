@@ -1,0 +1,92 @@
+package htm.task.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import htm.problem.entity.HtmException;
+import htm.task.entity.Assignment;
+import htm.task.entity.PeopleRole;
+import htm.task.entity.TaskDefinition;
+import htm.task.entity.TaskKind;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TaskDefinitionsTest {
+
+    @Test
+    void readsEveryFieldOfTheCreateBody() {
+        TaskDefinition d = TaskDefinitions.read(JsonInput.object("""
+                { "name": "approve-order-42", "displayName": "Approve order 42", "description": "d", "namespace": "sales",
+                  "kind": "KIND_ORIGINATING", "priority": 3, "dueTime": "2026-12-01T12:00:00.000Z",
+                  "durationUntilExpires": "P7D",
+                  "potentialOwners": {"users": ["alice"], "groups": ["reviewers"]},
+                  "excludedOwners": {"users": ["bob"]}, "administrators": {"groups": ["managers"]},
+                  "readers": {"users": ["dave"]}, "editors": {"users": []}, "escalationReceivers": {"users": ["carol"]},
+                  "input": {"orderId": 42, "amount": 1200.5}, "customProperties": {"region": "EU"},
+                  "supportsClaimIfSuspended": false, "supportsDelegation": true, "supportsSubTasks": true,
+                  "supportsFollowOnTasks": true }"""));
+        assertEquals("approve-order-42", d.name());
+        assertEquals(TaskKind.KIND_ORIGINATING, d.kind());
+        assertEquals(3, d.priority());
+        assertEquals(Instant.parse("2026-12-01T12:00:00Z"), d.dueTime());
+        assertEquals("P7D", d.durationUntilExpires());
+        assertEquals(Set.of(Assignment.user(PeopleRole.POTENTIAL_OWNER, "alice"),
+                Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
+                Assignment.user(PeopleRole.EXCLUDED_OWNER, "bob"),
+                Assignment.group(PeopleRole.ADMINISTRATOR, "managers"),
+                Assignment.user(PeopleRole.READER, "dave"),
+                Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol")), Set.copyOf(d.people()));
+        assertEquals("{\"orderId\":42,\"amount\":1200.5}", d.input());
+        assertEquals(Map.of("region", "EU"), d.customProperties());
+        assertEquals(false, d.supportsClaimIfSuspended());
+    }
+
+    @Test
+    void onlyTheNameIsRequired() {
+        TaskDefinition d = TaskDefinitions.read(JsonInput.object("{\"name\": \"n\"}"));
+        assertNull(d.priority());
+        assertNull(d.input());
+        assertEquals(0, d.people().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{}                                          | name",
+            "{\"name\": \"\"}                            | name",
+            "{\"name\": 7}                               | name",
+            "{\"name\": \"n\", \"priority\": \"high\"}   | priority",
+            "{\"name\": \"n\", \"priority\": 1.5}        | priority",
+            "{\"name\": \"n\", \"priority\": -1}         | priority",
+            "{\"name\": \"n\", \"priority\": 99999999999} | priority",
+            "{\"name\": \"n\", \"dueTime\": \"tomorrow\"} | dueTime",
+            "{\"name\": \"n\", \"dueTime\": \"2026-12-01T12:00:00\"} | dueTime",
+            "{\"name\": \"n\", \"durationUntilDue\": \"4 hours\"} | durationUntilDue",
+            "{\"name\": \"n\", \"durationUntilExpires\": \"PT0S\"} | durationUntilExpires",
+            "{\"name\": \"n\", \"kind\": \"KIND_ROBOT\"}  | kind",
+            "{\"name\": \"n\", \"potentialOwners\": [\"alice\"]} | potentialOwners",
+            "{\"name\": \"n\", \"potentialOwners\": {\"users\": \"alice\"}} | potentialOwners.users",
+            "{\"name\": \"n\", \"potentialOwners\": {\"users\": [1]}} | potentialOwners.users",
+            "{\"name\": \"n\", \"potentialOwners\": {\"people\": [\"x\"]}} | potentialOwners",
+            "{\"name\": \"n\", \"customProperties\": {\"region\": 1}} | customProperties.region",
+            "{\"name\": \"n\", \"supportsSubTasks\": \"yes\"} | supportsSubTasks",
+            "{\"name\": \"n\", \"autoDeletionMode\": \"SOMETIMES\"} | autoDeletionMode"})
+    void eachBadFieldIsA400NamingIt(String body, String field) {
+        HtmException e = assertThrows(HtmException.class, () -> TaskDefinitions.read(JsonInput.object(body)));
+        assertEquals(400, e.status());
+        assertEquals(field, e.parameters().get(0), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "[1, 2]", "\"text\"", "{\"name\": \"n\",}", "   ", "nul", "{} {}"})
+    void aBodyThatIsNotAJsonObjectIsA400(String body) {
+        HtmException e = assertThrows(HtmException.class, () -> JsonInput.object(body));
+        assertEquals(400, e.status());
+        assertEquals("body", e.parameters().get(0));
+    }
+}

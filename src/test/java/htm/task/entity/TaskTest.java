@@ -1,0 +1,124 @@
+package htm.task.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final Instant T2 = T0.plusSeconds(120);
+
+    @Test
+    void aNewTaskIsInactiveTopLevelAndOwnedByNobody() {
+        Task task = Task.create(definition(null, "PT4H"), "alice", T0);
+        assertEquals(TaskState.STATE_INACTIVE, task.state());
+        assertEquals("alice", task.originator());
+        assertNull(task.owner());
+        assertEquals(task.tkiid(), task.topLevelTaskID());
+        assertEquals(HierarchyPosition.HIERARCHY_POSITION_TOP_TASK, task.positionInHierarchy());
+        assertEquals(Task.DEFAULT_PRIORITY, task.priority());
+        assertEquals(TaskKind.KIND_HUMAN, task.kind());
+        assertEquals(36, task.tkiid().length());
+        assertNotEquals(task.tkiid(), Task.create(definition(null, null), "alice", T0).tkiid());
+        assertEquals(List.of(TaskAction.CREATE), task.history().stream().map(HistoryEntry::action).toList());
+    }
+
+    @Test
+    void startingCountsTheDueDurationFromActivation() {
+        Task task = Task.create(definition(null, "PT4H"), "alice", T0);
+        task.start(new Transition(TaskAction.START, TaskState.STATE_INACTIVE, TaskState.STATE_READY, false, false),
+                "bob", T1);
+        assertEquals(TaskState.STATE_READY, task.state());
+        assertEquals("bob", task.starter());
+        assertEquals(T1, task.activationTime());
+        assertEquals(T1, task.firstActivationTime());
+        assertEquals(T1.plusSeconds(4 * 3600), task.dueTime());
+        assertEquals(T1, task.lastStateChangeTime());
+    }
+
+    @Test
+    void claimAndCancelClaimMoveOwnershipAndWriteHistory() {
+        Task task = readyTask();
+        task.claim(step(TaskAction.CLAIM, TaskState.STATE_READY, TaskState.STATE_CLAIMED), "bob", T1);
+        assertEquals("bob", task.owner());
+        assertEquals(T1, task.startTime());
+        task.complete(new Transition(TaskAction.SET_OUTPUT, TaskState.STATE_CLAIMED, TaskState.STATE_CLAIMED,
+                false, false), "bob", "{\"draft\":1}", T1);
+        task.cancelClaim(step(TaskAction.CANCEL_CLAIM, TaskState.STATE_CLAIMED, TaskState.STATE_READY), "bob", false,
+                T2);
+        assertNull(task.owner());
+        assertNull(task.output(), "the draft output goes with the claim unless keepTaskData");
+        assertEquals(T2, task.activationTime(), "a cancelled claim activates the task again");
+        assertEquals(T0, task.firstActivationTime());
+        HistoryEntry last = task.history().get(task.history().size() - 1);
+        assertEquals(TaskAction.CANCEL_CLAIM, last.action());
+        assertEquals("bob", last.principal());
+        assertEquals(TaskState.STATE_CLAIMED, last.fromState());
+        assertEquals(TaskState.STATE_READY, last.toState());
+    }
+
+    @Test
+    void cancelClaimWithKeepTaskDataKeepsTheDraft() {
+        Task task = readyTask();
+        task.claim(step(TaskAction.CLAIM, TaskState.STATE_READY, TaskState.STATE_CLAIMED), "bob", T1);
+        task.complete(new Transition(TaskAction.SET_OUTPUT, TaskState.STATE_CLAIMED, TaskState.STATE_CLAIMED,
+                false, false), "bob", "{\"draft\":1}", T1);
+        task.cancelClaim(step(TaskAction.CANCEL_CLAIM, TaskState.STATE_CLAIMED, TaskState.STATE_READY), "bob", true,
+                T2);
+        assertEquals("{\"draft\":1}", task.output());
+    }
+
+    @Test
+    void completingEndsTheTaskWithItsOutput() {
+        Task task = readyTask();
+        task.claim(step(TaskAction.CLAIM, TaskState.STATE_READY, TaskState.STATE_CLAIMED), "bob", T1);
+        task.complete(step(TaskAction.COMPLETE, TaskState.STATE_CLAIMED, TaskState.STATE_FINISHED), "bob",
+                "{\"ok\":true}", T2);
+        assertEquals(TaskState.STATE_FINISHED, task.state());
+        assertEquals(T2, task.completionTime());
+        assertEquals("{\"ok\":true}", task.output());
+        assertFalse(task.isSuspended());
+    }
+
+    @Test
+    void suspensionIsAFlagBesideTheState() {
+        Task task = readyTask();
+        task.perform(new Transition(TaskAction.SUSPEND, TaskState.STATE_READY, TaskState.STATE_READY, false, true),
+                "admin", T1, null);
+        assertTrue(task.isSuspended());
+        assertEquals(TaskState.STATE_READY, task.state());
+        assertEquals(T0, task.lastStateChangeTime(), "suspending does not change the state");
+        assertEquals(T1, task.lastModificationTime());
+    }
+
+    @Test
+    void isoDurationsWithDateAndTimeParts() {
+        assertEquals(T0.plusSeconds(2 * 86400), TaskDefinition.plus(T0, "P2D"));
+        assertEquals(T0.plusSeconds(86400 + 7200), TaskDefinition.plus(T0, "P1DT2H"));
+        assertEquals(T0.plusSeconds(90), TaskDefinition.plus(T0, "pt1m30s"));
+    }
+
+    private static Task readyTask() {
+        Task task = Task.create(definition(null, null), "alice", T0);
+        task.start(step(TaskAction.START, TaskState.STATE_INACTIVE, TaskState.STATE_READY), "alice", T0);
+        return task;
+    }
+
+    private static Transition step(TaskAction action, TaskState from, TaskState to) {
+        return new Transition(action, from, to, false, false);
+    }
+
+    static TaskDefinition definition(Integer priority, String durationUntilDue) {
+        return new TaskDefinition("approve", null, null, null, null, priority, null, durationUntilDue, null, null,
+                null, null, null, null, null, null, null, null, null, null, List.of(), Map.of(), null);
+    }
+}
