@@ -76,13 +76,37 @@ final class Api implements AutoCloseable {
 
     /** Creates a ready task offered to alice and the reviewers group; answers its tkiid. */
     String createReadyTask(String name) {
-        Reply created = post(V1 + "task", """
+        return create("""
                 {"name": "%s", "priority": 3, "potentialOwners": {"users": ["alice"], "groups": ["reviewers"]},
                  "input": {"orderId": 42}}""".formatted(name));
+    }
+
+    /** PUT /task/{tkiid}?action=… (with more query text after the action, if any), no body. */
+    Reply act(String tkiid, String actionAndParameters) {
+        return put(V1 + "task/" + tkiid + "?action=" + actionAndParameters);
+    }
+
+    JsonObject task(String tkiid) {
+        Reply reply = get(V1 + "task/" + tkiid);
+        if (reply.status() != 200) {
+            throw new AssertionError("read failed: " + reply);
+        }
+        return reply.json();
+    }
+
+    /** Creates a task from a JSON body; answers its tkiid. */
+    String create(String body) {
+        Reply created = post(V1 + "task", body);
         if (created.status() != 201) {
             throw new AssertionError("create failed: " + created);
         }
         return created.json().getString("tkiid");
+    }
+
+    /** The HTM action names of a task's history, oldest first. */
+    java.util.List<String> historyActions(String tkiid) {
+        return get(V1 + "task/" + tkiid + "/history").json().getJsonArray("items").stream()
+                .map(e -> e.asJsonObject().getString("action")).toList();
     }
 
     @Override

@@ -2,9 +2,11 @@ package htm.it;
 
 import static htm.it.Api.ALICE;
 import static htm.it.Api.BOB;
+import static htm.it.Api.SAM;
 import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,69 @@ class ConcurrencyIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void completeAgainstCancelClaimHasOneWinner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Api alice = new Api(base, ALICE)) {
+            for (int round = 0; round < ROUNDS * 2; round++) {
+                String tkiid = alice.createReadyTask("complete-or-release-" + round);
+                alice.act(tkiid, "claim");
+                Map<String, Integer> outcome = pair(pool, () -> alice.put(V1 + "task/" + tkiid + "?action=complete",
+                        "{\"done\": true}").status(), () -> alice.act(tkiid, "cancelClaim").status());
+                assertOneWinner(outcome, round);
+                String state = alice.task(tkiid).getString("state");
+                assertEquals(outcome.get("first") == 200 ? "STATE_FINISHED" : "STATE_READY", state, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void transferAgainstCompleteHasOneWinner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Api alice = new Api(base, ALICE); Api sam = alice.as(SAM)) {
+            for (int round = 0; round < ROUNDS * 2; round++) {
+                String tkiid = alice.createReadyTask("complete-or-transfer-" + round);
+                alice.act(tkiid, "claim");
+                Map<String, Integer> outcome = pair(pool, () -> alice.put(V1 + "task/" + tkiid + "?action=complete",
+                        "{}").status(), () -> sam.put(V1 + "task/" + tkiid + "/role/owner?action=transfer&toUser=carol")
+                        .status());
+                assertOneWinner(outcome, round);
+                JsonObject task = alice.as(SAM).task(tkiid);
+                if (outcome.get("first") == 200) {
+                    assertEquals("STATE_FINISHED", task.getString("state"));
+                    assertEquals(ALICE, task.getString("owner"));
+                } else {
+                    assertEquals("STATE_CLAIMED", task.getString("state"));
+                    assertEquals("carol", task.getString("owner"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertOneWinner(Map<String, Integer> outcome, int round) {
+        assertEquals(java.util.Set.of(200, 409), java.util.Set.copyOf(outcome.values()), "round " + round + ": " + outcome);
+    }
+
+    /** Fires two requests at the same moment; answers their statuses as "first" and "second". */
+    private static Map<String, Integer> pair(ExecutorService pool, java.util.concurrent.Callable<Integer> first,
+                                             java.util.concurrent.Callable<Integer> second) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Future<Integer> one = pool.submit(() -> {
+            start.await();
+            return first.call();
+        });
+        Future<Integer> two = pool.submit(() -> {
+            start.await();
+            return second.call();
+        });
+        start.countDown();
+        return Map.of("first", one.get(60, TimeUnit.SECONDS), "second", two.get(60, TimeUnit.SECONDS));
     }
 
     /** Fires one claim per racer at the same moment; answers how many got each status. */

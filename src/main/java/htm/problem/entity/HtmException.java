@@ -55,6 +55,11 @@ public class HtmException extends RuntimeException {
                 tkiid, state, action);
     }
 
+    public static HtmException ownerChanged(String tkiid, String owner, String action) {
+        return new HtmException(409, "HTM0411E", "Task " + tkiid + " is no longer yours: its owner is now "
+                + (owner == null ? "nobody" : owner) + ", so " + action + " is not possible.", tkiid, owner, action);
+    }
+
     public static HtmException conflict(String tkiid) {
         return new HtmException(409, "HTM0410E",
                 "Task " + tkiid + " was changed by another request at the same time; read it again and retry.", tkiid);

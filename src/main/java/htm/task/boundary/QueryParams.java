@@ -26,4 +26,15 @@ final class QueryParams {
         }
         throw HtmException.invalidInput(field, "must be true or false");
     }
+
+    /** A required user, group or fault name. */
+    static String name(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw HtmException.invalidInput(field, "required");
+        }
+        if (text.length() > 255) {
+            throw HtmException.invalidInput(field, "longer than 255 characters");
+        }
+        return text;
+    }
 }

@@ -2,9 +2,14 @@ package htm.task.boundary;
 
 import htm.problem.entity.HtmException;
 import htm.task.control.JsonInput;
+import htm.task.entity.BinaryCustomProperty;
+import htm.task.entity.Comment;
 import htm.task.control.TaskDefinitions;
+import htm.task.control.Times;
+import htm.task.entity.TaskDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +24,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One task: create, read, act on it, read its messages and audit trail (API.md §4). */
+/** One task: create it, read it, act on it, read its audit trail and subtasks (API.md §4). */
 @Path("rest/bpm/htm/v1/task")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Task")
@@ -37,22 +46,61 @@ public class TaskResource {
     @EJB
     Tasks tasks;
 
+    @EJB
+    TaskData data;
+
+    @EJB
+    TaskPeople people;
+
     @Context
     UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a task; it starts (STATE_READY) unless mode=createOnly (STATE_INACTIVE)")
+    @Operation(summary = "Create a task (started, STATE_READY, unless mode=createOnly); with relation=subTask "
+            + "and parentTaskID, a subtask of a task the caller owns")
     @RequestBody(content = @Content(schema = @Schema(implementation = TaskCreation.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
-    public Response create(@QueryParam("mode") @Parameter(description = "createOnly") String mode, String body) {
+    public Response create(@QueryParam("mode") @Parameter(description = "createOnly") String mode,
+                           @QueryParam("relation") @Parameter(description = "subTask") String relation,
+                           @QueryParam("parentTaskID") String parentTaskID, String body) {
         if (mode != null && !mode.equals("createOnly")) {
             throw HtmException.invalidInput("mode", "only createOnly is known");
         }
-        VersionedTask created = tasks.create(TaskDefinitions.read(JsonInput.object(body)), mode == null);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.task().tkiid()).build())
+        TaskDefinition definition = TaskDefinitions.read(JsonInput.object(body));
+        VersionedTask created = subtaskOf(relation, parentTaskID) == null
+                ? tasks.create(definition, mode == null)
+                : tasks.createSubtask(parentTaskID, definition, mode == null);
+        return Response.created(uri.getBaseUriBuilder().path(TaskResource.class).path(created.task().tkiid()).build())
                 .tag(created.etag()).entity(created.task()).build();
+    }
+
+    private static String subtaskOf(String relation, String parentTaskID) {
+        if (relation == null && parentTaskID == null) {
+            return null;
+        }
+        if (!"subTask".equals(relation)) {
+            throw HtmException.invalidInput("relation", "only subTask is known, and it goes with parentTaskID");
+        }
+        if (parentTaskID == null || parentTaskID.isBlank()) {
+            throw HtmException.invalidInput("parentTaskID", "required with relation=subTask");
+        }
+        return parentTaskID;
+    }
+
+    @GET
+    @Path("actions")
+    @Operation(summary = "For each task, the actions (ACTION_*) the caller may take on it now")
+    public Map<String, Object> actions(@QueryParam("taskIDs") @Parameter(description = "comma-separated") String ids) {
+        if (ids == null || ids.isBlank()) {
+            throw HtmException.invalidInput("taskIDs", "name one or more tasks, comma-separated");
+        }
+        List<String> tkiids = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (tkiids.size() > 500) {
+            throw HtmException.invalidInput("taskIDs", "at most 500 tasks at a time");
+        }
+        return Map.of("identifier", "tkiid", "items", tasks.actions(tkiids));
     }
 
     @GET
@@ -66,13 +114,18 @@ public class TaskResource {
 
     @PUT
     @Path("{tkiid}")
-    @Operation(summary = "Act on a task: claim, cancelClaim, complete (body = output)")
-    @RequestBody(description = "for complete: the output message, any JSON",
-            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @Operation(summary = "Act on a task: update, start, claim, cancelClaim, complete, suspend, resume, terminate, "
+            + "suspendAndCancelClaim, restart, delegate, resolve, completeWithFollowOnTask")
+    @RequestBody(description = "complete: the output (or, with faultName, the fault); update: the fields to "
+            + "change; completeWithFollowOnTask: the follow-on task", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The task after the action",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response act(@PathParam("tkiid") String tkiid, @QueryParam("action") String action,
                         @QueryParam("keepTaskData") @DefaultValue("false") String keepTaskData,
+                        @QueryParam("faultName") String faultName,
+                        @QueryParam("deadline") @Parameter(description = "suspend until this time") String deadline,
+                        @QueryParam("duration") @Parameter(description = "suspend for this long (ISO-8601)") String duration,
+                        @QueryParam("toUser") @Parameter(description = "delegate: who works the task") String toUser,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context HttpHeaders headers,
                         String body) {
         if (action == null) {
@@ -81,25 +134,51 @@ public class TaskResource {
         return withEtag(switch (action) {
             case "claim" -> tasks.claim(tkiid, ifMatch);
             case "cancelClaim" -> tasks.cancelClaim(tkiid, QueryParams.flag("keepTaskData", keepTaskData), ifMatch);
-            case "complete" -> tasks.complete(tkiid, RequestBodies.json(headers, body, "output"), ifMatch);
+            case "complete" -> faultName == null
+                    ? tasks.complete(tkiid, RequestBodies.json(headers, body, "output"), ifMatch)
+                    : tasks.completeWithFault(tkiid, QueryParams.name("faultName", faultName),
+                            RequestBodies.json(headers, body, "fault"), ifMatch);
+            case "update" -> tasks.update(tkiid, TaskDefinitions.update(RequestBodies.object(headers, body)), ifMatch);
+            case "start" -> tasks.start(tkiid, ifMatch);
+            case "suspend" -> tasks.suspend(tkiid, resumption(deadline, duration), ifMatch);
+            case "resume" -> tasks.resume(tkiid, ifMatch);
+            case "terminate" -> tasks.terminate(tkiid, ifMatch);
+            case "suspendAndCancelClaim" -> tasks.suspendAndCancelClaim(tkiid, resumption(deadline, duration), ifMatch);
+            case "restart" -> tasks.restart(tkiid, ifMatch);
+            case "delegate" -> tasks.delegate(tkiid, QueryParams.name("toUser", toUser), ifMatch);
+            case "resolve" -> tasks.resolve(tkiid, ifMatch);
+            case "completeWithFollowOnTask" -> tasks.completeWithFollowOnTask(tkiid,
+                    TaskDefinitions.read(RequestBodies.object(headers, body)), ifMatch);
             default -> throw HtmException.invalidInput("action", "unknown action '" + action + "'");
         });
     }
 
-    @GET
-    @Path("{tkiid}/input")
-    @Operation(summary = "The task's input message, as it was given")
-    @APIResponse(responseCode = "204", description = "The task has no input")
-    public Response input(@PathParam("tkiid") String tkiid) {
-        return document(tasks.input(tkiid));
+    /** When a suspended task resumes by itself: at a deadline, or after a duration; null for never. */
+    private static Instant resumption(String deadline, String duration) {
+        if (deadline != null && duration != null) {
+            throw HtmException.invalidInput("deadline", "give a deadline or a duration, not both");
+        }
+        Instant now = Instant.now();
+        Instant until = null;
+        if (deadline != null) {
+            until = Times.parse(deadline).orElseThrow(() -> HtmException.invalidInput("deadline",
+                    "must be an ISO-8601 date-time with offset, such as 2026-12-01T12:00:00.000Z"));
+        } else if (duration != null) {
+            until = TaskDefinitions.after(now, "duration", duration);
+        }
+        if (until != null && !until.isAfter(now)) {
+            throw HtmException.invalidInput(deadline != null ? "deadline" : "duration", "must lie in the future");
+        }
+        return until;
     }
 
-    @GET
-    @Path("{tkiid}/output")
-    @Operation(summary = "The task's output message (draft or final)")
-    @APIResponse(responseCode = "204", description = "The task has no output yet")
-    public Response output(@PathParam("tkiid") String tkiid) {
-        return document(tasks.output(tkiid));
+    @DELETE
+    @Path("{tkiid}")
+    @Operation(summary = "Delete a task that has ended or was never started, with its history")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        tasks.delete(tkiid, ifMatch);
+        return Response.noContent().build();
     }
 
     @GET
@@ -109,7 +188,154 @@ public class TaskResource {
         return HistoryView.of(tasks.history(tkiid));
     }
 
-    private static Response withEtag(VersionedTask task) {
+    @GET
+    @Path("{tkiid}/subtasks")
+    @Operation(summary = "The task's subtasks (and their follow-on tasks)")
+    public TaskList subtasks(@PathParam("tkiid") String tkiid) {
+        return tasks.subtasks(tkiid);
+    }
+
+    @GET
+    @Path("{tkiid}/input")
+    @Operation(summary = "The task's input message, as it was given")
+    @APIResponse(responseCode = "204", description = "The task has no input")
+    public Response input(@PathParam("tkiid") String tkiid) {
+        return document(data.input(tkiid));
+    }
+
+    @PUT
+    @Path("{tkiid}/input")
+    @Operation(summary = "Replace the input of a task that has not ended (originator, editors, administrators)")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "any JSON")))
+    public Response replaceInput(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Context HttpHeaders headers, String body) {
+        return withEtag(data.replaceInput(tkiid, RequestBodies.requiredJson(headers, body, "input"), ifMatch));
+    }
+
+    @GET
+    @Path("{tkiid}/output")
+    @Operation(summary = "The task's output message (the saved draft, or the final one)")
+    @APIResponse(responseCode = "204", description = "The task has no output yet")
+    public Response output(@PathParam("tkiid") String tkiid) {
+        return document(data.output(tkiid));
+    }
+
+    @PUT
+    @Path("{tkiid}/output")
+    @Operation(summary = "Save a draft output while the task is claimed (owner or delegate)")
+    @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "any JSON")))
+    public Response saveOutput(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Context HttpHeaders headers, String body) {
+        return withEtag(data.saveOutput(tkiid, RequestBodies.requiredJson(headers, body, "output"), ifMatch));
+    }
+
+    @GET
+    @Path("{tkiid}/fault")
+    @Operation(summary = "The fault message the task failed with (its name in the X-HTM-Fault-Name header)")
+    @APIResponse(responseCode = "204", description = "The task has no fault")
+    public Response fault(@PathParam("tkiid") String tkiid) {
+        TaskData.Fault fault = data.fault(tkiid);
+        Response.ResponseBuilder response = fault.message() == null ? Response.noContent()
+                : Response.ok(fault.message(), MediaType.APPLICATION_JSON);
+        return fault.faultName() == null ? response.build() : response.header("X-HTM-Fault-Name", fault.faultName()).build();
+    }
+
+    @PUT
+    @Path("{tkiid}/fault")
+    @Operation(summary = "Save the fault a claimed task will end with (owner or delegate)")
+    public Response saveFault(@PathParam("tkiid") String tkiid, @QueryParam("faultName") String faultName,
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context HttpHeaders headers,
+                              String body) {
+        return withEtag(data.saveFault(tkiid, QueryParams.name("faultName", faultName),
+                RequestBodies.json(headers, body, "fault"), ifMatch));
+    }
+
+    @GET
+    @Path("{tkiid}/role/{role}")
+    @Operation(summary = "The users and groups named in one role of the task: potentialOwner, excludedOwner, owner, "
+            + "administrator, editor, reader, originator, starter, escalationReceiver")
+    public TaskPeople.Named named(@PathParam("tkiid") String tkiid, @PathParam("role") String role) {
+        return people.named(tkiid, PeopleChange.role(role));
+    }
+
+    @PUT
+    @Path("{tkiid}/role/{role}")
+    @Operation(summary = "action=transfer (fromUser or fromGroup, toUser or toGroup) or action=assign "
+            + "(newUser or newGroup); for owner, transfer hands a claimed task on and assign claims a ready one "
+            + "on the new user's behalf")
+    public Response changePeople(@PathParam("tkiid") String tkiid, @PathParam("role") String role,
+                                 @QueryParam("action") String action,
+                                 @QueryParam("fromUser") String fromUser, @QueryParam("fromGroup") String fromGroup,
+                                 @QueryParam("toUser") String toUser, @QueryParam("toGroup") String toGroup,
+                                 @QueryParam("newUser") String newUser, @QueryParam("newGroup") String newGroup,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PeopleChange change = PeopleChange.of(role, action, fromUser, fromGroup, toUser, toGroup, newUser, newGroup);
+        return withEtag(switch (change.kind()) {
+            case TRANSFER_OWNER -> people.transferOwnership(tkiid, fromUser, change.to().principal(), ifMatch);
+            case ASSIGN_OWNER -> people.assignOwner(tkiid, change.to().principal(), ifMatch);
+            case CHANGE_LIST -> people.transferWorkItem(tkiid, change.from(), change.to(), ifMatch);
+        });
+    }
+
+    @GET
+    @Path("{tkiid}/comments")
+    @Operation(summary = "The comments on the task, oldest first")
+    public Map<String, List<CommentView>> comments(@PathParam("tkiid") String tkiid) {
+        return Map.of("items", data.comments(tkiid));
+    }
+
+    @POST
+    @Path("{tkiid}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Comment on a task the caller can see; author and time come from the server")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CommentText.class)))
+    @APIResponse(responseCode = "201", description = "The comment",
+            content = @Content(schema = @Schema(implementation = CommentView.class)))
+    public Response addComment(@PathParam("tkiid") String tkiid, String body) {
+        String text = JsonInput.string(JsonInput.object(body), "text", Comment.MAX_LENGTH);
+        if (text == null || text.isBlank()) {
+            throw HtmException.invalidInput("text", "a comment needs text");
+        }
+        return Response.status(Response.Status.CREATED).entity(data.addComment(tkiid, text)).build();
+    }
+
+    /** The body of a new comment. */
+    public record CommentText(String text) {
+    }
+
+    @GET
+    @Path("{tkiid}/binaryCustomProperty/{name}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The bytes of a binary custom property, with the media type it was stored with")
+    public Response binaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name) {
+        BinaryCustomProperty property = data.binaryCustomProperty(tkiid, name).orElseThrow(() ->
+                new HtmException(404, "HTM0404E", "Task " + tkiid + " has no binary custom property " + name + ".",
+                        tkiid, name));
+        return Response.ok(property.content(), property.mediaType()).build();
+    }
+
+    @PUT
+    @Path("{tkiid}/binaryCustomProperty/{name}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store a binary custom property (at most 1 MiB); its media type is kept as metadata")
+    @APIResponse(responseCode = "413", description = "Larger than 1 MiB")
+    public Response storeBinaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name,
+                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                              @Context HttpHeaders headers, byte[] content) {
+        MediaType type = headers.getMediaType() == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : headers.getMediaType();
+        return withEtag(data.setBinaryCustomProperty(tkiid, QueryParams.name("name", name), type.toString(),
+                content == null ? new byte[0] : content, ifMatch));
+    }
+
+    @DELETE
+    @Path("{tkiid}/binaryCustomProperty/{name}")
+    @Operation(summary = "Remove a binary custom property")
+    public Response removeBinaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(data.removeBinaryCustomProperty(tkiid, name, ifMatch));
+    }
+
+    static Response withEtag(VersionedTask task) {
         return Response.ok(task.task()).tag(task.etag()).build();
     }
 

@@ -42,7 +42,7 @@ public record TaskView(
                 t.durationUntilDue(), t.durationUntilExpires(), t.durationUntilDeleted(), t.autoDeletionMode(),
                 t.parentContextID(), t.topLevelTaskID(), t.followOnTaskID(), t.containmentContextID(),
                 t.positionInHierarchy().name(), t.taskTemplateID(), t.taskTemplateName(),
-                t.customProperties(), Map.of(),
+                t.customProperties(), t.binaryCustomProperties(),
                 t.supportsAutomaticClaim(), t.supportsClaimIfSuspended(), t.supportsDelegation(),
                 t.supportsFollowOnTasks(), t.supportsSubTasks(),
                 t.taskTemplateID() == null, t.isBusinessRelevant(), false, false,

@@ -6,8 +6,6 @@ import static htm.security.control.Role.APIWRITE_NAME;
 import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
-import htm.problem.entity.HtmException;
-import htm.security.boundary.CurrentCaller;
 import htm.security.control.Caller;
 import htm.task.control.TaskCondition;
 import htm.task.control.TaskFilter;
@@ -18,22 +16,18 @@ import htm.task.entity.HistoryEntry;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
-import htm.task.entity.Transition;
+import htm.task.entity.TaskUpdate;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * The task use cases: each public method is one transaction, run as the authenticated caller. The order of
- * the checks is the contract: invisible 404, stale ETag 412, illegal in this state 409, not allowed 403.
- */
+/** The task lifecycle use cases: each public method is one transaction, run as the authenticated caller. */
 @Stateless
 @DeclareRoles({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
 @RolesAllowed({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
@@ -43,41 +37,40 @@ public class Tasks {
     EntityManager em;
 
     @Inject
-    CurrentCaller currentCaller;
+    TaskAccess access;
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask create(TaskDefinition definition, boolean start) {
-        Caller caller = currentCaller.get();
-        Instant now = Instant.now();
-        Task task = Task.create(definition, caller.name(), now);
-        if (start) {
-            task.start(transition(task, TaskAction.START), caller.name(), now);
-        }
-        em.persist(task);
+        Task task = newTask(definition, start, access.caller().name(), Instant.now());
         em.flush();
         return VersionedTask.of(task);
     }
 
+    /** A subtask of a task the caller owns; the parent waits for it before it can complete. */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask createSubtask(String parentTkiid, TaskDefinition definition, boolean start) {
+        Task[] subtask = new Task[1];
+        access.act(parentTkiid, null, TaskAction.CREATE_SUBTASK, (parent, step, caller, now) -> {
+            subtask[0] = newTask(definition, start, caller, now);
+            subtask[0].becomeSubtaskOf(parent);
+            parent.perform(step, caller, now, "subtask " + subtask[0].tkiid());
+            parent.waitForSubtasks(true, now);
+        });
+        return VersionedTask.of(subtask[0]);
+    }
+
     public VersionedTask find(String tkiid) {
-        return VersionedTask.of(visible(tkiid, LockModeType.NONE));
-    }
-
-    public String input(String tkiid) {
-        return visible(tkiid, LockModeType.NONE).input();
-    }
-
-    public String output(String tkiid) {
-        return visible(tkiid, LockModeType.NONE).output();
+        return VersionedTask.of(access.readable(tkiid));
     }
 
     public List<HistoryEntry> history(String tkiid) {
-        visible(tkiid, LockModeType.NONE);
+        access.readable(tkiid);
         return em.createQuery("select h from HistoryEntry h where h.task.tkiid = :tkiid order by h.eventTime, h.id",
                 HistoryEntry.class).setParameter("tkiid", tkiid).getResultList();
     }
 
     public TaskList list(TaskFilter filter) {
-        TaskQuery query = new TaskQuery(filter, currentCaller.get());
+        TaskQuery query = new TaskQuery(filter, access.caller());
         TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
                 .setFirstResult(filter.offset()).setMaxResults(filter.size());
         query.parameters().forEach(select::setParameter);
@@ -91,66 +84,136 @@ public class Tasks {
         return new TaskList(total, items);
     }
 
+    /** The subtasks of a task the caller sees, those the caller sees too, oldest first. */
+    public TaskList subtasks(String tkiid) {
+        Task parent = access.readable(tkiid);
+        Caller caller = access.caller();
+        List<TaskView> items = em.createQuery("select t from Task t where t.parentContextID = :parent"
+                        + " order by t.creationTime, t.tkiid", Task.class)
+                .setParameter("parent", parent.tkiid()).getResultList().stream()
+                .filter(task -> TaskPermissions.sees(caller, task)).map(TaskView::of).toList();
+        return new TaskList((long) items.size(), items);
+    }
+
+    /** For each task, the actions the caller may take now; none for a task it cannot see or that is gone. */
+    public List<TaskActions> actions(List<String> tkiids) {
+        Caller caller = access.caller();
+        return tkiids.stream().map(tkiid -> {
+            Task task = tkiid.length() > 36 ? null : em.find(Task.class, tkiid);
+            if (task == null || !TaskPermissions.sees(caller, task)) {
+                return new TaskActions(tkiid, List.of());
+            }
+            return new TaskActions(tkiid, TaskLifecycle.legalActions(TaskCondition.of(task)).stream()
+                    .filter(action -> TaskPermissions.may(caller, task, action))
+                    .map(TaskAction::htmName).toList());
+        }).toList();
+    }
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask start(String tkiid, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.START, (task, step, caller, now) -> task.start(step, caller, now));
+    }
+
     public VersionedTask claim(String tkiid, String ifMatch) {
-        return act(tkiid, ifMatch, TaskAction.CLAIM, (task, step, caller, now) -> task.claim(step, caller, now));
+        return perform(tkiid, ifMatch, TaskAction.CLAIM, (task, step, caller, now) -> task.claim(step, caller, now));
     }
 
     public VersionedTask cancelClaim(String tkiid, boolean keepTaskData, String ifMatch) {
-        return act(tkiid, ifMatch, TaskAction.CANCEL_CLAIM,
+        return perform(tkiid, ifMatch, TaskAction.CANCEL_CLAIM,
                 (task, step, caller, now) -> task.cancelClaim(step, caller, keepTaskData, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask complete(String tkiid, String output, String ifMatch) {
-        return act(tkiid, ifMatch, TaskAction.COMPLETE,
+        return perform(tkiid, ifMatch, TaskAction.COMPLETE,
                 (task, step, caller, now) -> task.complete(step, caller, output, now));
     }
 
-    /** What an action does to a task once it is known to be visible, current, legal and allowed. */
-    @FunctionalInterface
-    interface Step {
-        void apply(Task task, Transition transition, String caller, Instant now);
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask completeWithFault(String tkiid, String faultName, String fault, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.FAIL,
+                (task, step, caller, now) -> task.fail(step, caller, faultName, fault, now));
     }
 
-    private VersionedTask act(String tkiid, String ifMatch, TaskAction action, Step step) {
-        Caller caller = currentCaller.get();
-        Task task = visible(tkiid, LockModeType.PESSIMISTIC_WRITE);
-        if (ifMatch != null && !etagMatches(ifMatch, task.etag())) {
-            throw HtmException.preconditionFailed(tkiid, ifMatch, "\"" + task.etag() + "\"");
-        }
-        Transition transition = transition(task, action);
-        if (!TaskPermissions.may(caller, task, action)) {
-            throw HtmException.forbidden(caller.name(), action.htmName(), tkiid);
-        }
-        step.apply(task, transition, caller.name(), Instant.now());
+    /** Ends the task as forwarded to a new follow-on task, which inherits its context. */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask completeWithFollowOnTask(String tkiid, TaskDefinition followOn, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, (task, step, caller, now) -> {
+            Task next = newTask(followOn, true, caller, now);
+            next.becomeFollowOnOf(task);
+            task.forwardTo(step, caller, next, now);
+        });
+    }
+
+    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
+    public VersionedTask suspend(String tkiid, Instant until, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.SUSPEND,
+                (task, step, caller, now) -> task.suspend(step, caller, until, now));
+    }
+
+    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
+    public VersionedTask resume(String tkiid, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.RESUME,
+                (task, step, caller, now) -> task.perform(step, caller, now, null));
+    }
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask suspendAndCancelClaim(String tkiid, Instant until, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
+                (task, step, caller, now) -> task.suspend(step, caller, until, now));
+    }
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask terminate(String tkiid, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.TERMINATE,
+                (task, step, caller, now) -> task.perform(step, caller, now, null));
+    }
+
+    @RolesAllowed(ADMIN_NAME)
+    public VersionedTask restart(String tkiid, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.RESTART, (task, step, caller, now) -> task.restart(step, caller, now));
+    }
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask delegate(String tkiid, String toUser, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.DELEGATE,
+                (task, step, caller, now) -> task.delegateTo(step, caller, toUser, now));
+    }
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask resolve(String tkiid, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.RESOLVE, (task, step, caller, now) -> task.resolve(step, caller, now));
+    }
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask update(String tkiid, TaskUpdate update, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.UPDATE,
+                (task, step, caller, now) -> task.update(step, caller, update, now));
+    }
+
+    /** Removes a task that has ended (or never started), with its history, comments and properties. */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public void delete(String tkiid, String ifMatch) {
+        Task task = access.act(tkiid, ifMatch, TaskAction.DELETE, (t, step, caller, now) -> { });
+        em.remove(task);
         em.flush();
-        return VersionedTask.of(task);
+        access.refreshParent(task, Instant.now());
     }
 
-    private Task visible(String tkiid, LockModeType lock) {
-        Task task = tkiid == null || tkiid.length() > 36 ? null : em.find(Task.class, tkiid, lock);
-        if (task == null || !TaskPermissions.sees(currentCaller.get(), task)) {
-            throw HtmException.taskNotFound(tkiid);
+    private VersionedTask perform(String tkiid, String ifMatch, TaskAction action, TaskAccess.Step step) {
+        return VersionedTask.of(access.act(tkiid, ifMatch, action, step));
+    }
+
+    private Task newTask(TaskDefinition definition, boolean start, String creator, Instant now) {
+        Task task = Task.create(definition, creator, now);
+        if (start) {
+            task.start(TaskAccess.transition(task, TaskAction.START), creator, now);
         }
+        em.persist(task);
         return task;
     }
 
-    private static Transition transition(Task task, TaskAction action) {
-        return TaskLifecycle.transition(TaskCondition.of(task), action).orElseThrow(() ->
-                HtmException.illegalInState(task.tkiid(), task.state().name()
-                        + (task.isSuspended() ? " (suspended)" : ""), action.htmName()));
-    }
-
-    static boolean etagMatches(String ifMatch, String etag) {
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.replace("\"", "").equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+    /** The actions one task allows the caller now. */
+    public record TaskActions(String tkiid, List<String> actions) {
     }
 }

@@ -134,6 +134,17 @@ public final class JsonInput {
 
     /** A flat object of string values (custom properties). */
     public static Map<String, String> stringMap(JsonObject object, String field, int maxKey, int maxValue) {
+        return stringMap(object, field, maxKey, maxValue, false);
+    }
+
+    /** A flat object of string values in which null stands for "remove this name". */
+    public static Map<String, String> stringMapWithRemovals(JsonObject object, String field, int maxKey,
+                                                            int maxValue) {
+        return stringMap(object, field, maxKey, maxValue, true);
+    }
+
+    private static Map<String, String> stringMap(JsonObject object, String field, int maxKey, int maxValue,
+                                                 boolean nullRemoves) {
         JsonValue value = present(object, field);
         Map<String, String> result = new LinkedHashMap<>();
         if (value == null) {
@@ -146,6 +157,10 @@ public final class JsonInput {
             String key = entry.getKey();
             if (key.isBlank() || key.length() > maxKey) {
                 throw HtmException.invalidInput(field, "names must be 1 to " + maxKey + " characters");
+            }
+            if (nullRemoves && entry.getValue().getValueType() == JsonValue.ValueType.NULL) {
+                result.put(key, null);
+                continue;
             }
             if (entry.getValue().getValueType() != JsonValue.ValueType.STRING) {
                 throw HtmException.invalidInput(field + "." + key, "must be a string, not " + kind(entry.getValue()));

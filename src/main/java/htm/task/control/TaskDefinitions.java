@@ -10,6 +10,7 @@ import htm.task.entity.Assignment;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.TaskDefinition;
 import htm.task.entity.TaskKind;
+import htm.task.entity.TaskUpdate;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -54,6 +55,22 @@ public final class TaskDefinitions {
                 JsonInput.stringMap(body, "customProperties", NAME_LENGTH, 4000), input(body));
     }
 
+    /** Reads the body of the update action: the fields to change; a custom property set to null is removed. */
+    public static TaskUpdate update(JsonObject body) {
+        Integer priority = integer(body, "priority");
+        if (priority != null && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
+            throw HtmException.invalidInput("priority", "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY);
+        }
+        String name = string(body, "name", NAME_LENGTH);
+        if (name != null && name.isBlank()) {
+            throw HtmException.invalidInput("name", "a task needs a name");
+        }
+        return new TaskUpdate(name, string(body, "displayName", NAME_LENGTH),
+                string(body, "description", 4000), string(body, "namespace", NAME_LENGTH), priority,
+                time(body, "dueTime"), time(body, "expirationTime"),
+                JsonInput.stringMapWithRemovals(body, "customProperties", NAME_LENGTH, 4000));
+    }
+
     private static TaskKind kind(JsonObject body) {
         String kind = string(body, "kind", 40);
         if (kind == null) {
@@ -80,15 +97,21 @@ public final class TaskDefinitions {
         if (text == null) {
             return null;
         }
-        Instant origin = Instant.parse("2000-01-01T00:00:00Z");
+        after(Instant.parse("2000-01-01T00:00:00Z"), field, text);
+        return text.toUpperCase();
+    }
+
+    /** The moment a positive ISO-8601 duration after start; a 400 naming the field when it is not one. */
+    public static Instant after(Instant start, String field, String isoDuration) {
         try {
-            if (!TaskDefinition.plus(origin, text).isAfter(origin)) {
+            Instant end = TaskDefinition.plus(start, isoDuration);
+            if (!end.isAfter(start)) {
                 throw HtmException.invalidInput(field, "must be a positive duration");
             }
+            return end;
         } catch (DateTimeParseException | ArithmeticException e) {
             throw HtmException.invalidInput(field, "must be an ISO-8601 duration such as PT4H or P2D");
         }
-        return text.toUpperCase();
     }
 
     private static List<Assignment> people(JsonObject body) {

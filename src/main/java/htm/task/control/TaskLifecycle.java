@@ -32,8 +32,24 @@ public final class TaskLifecycle {
     /** Where an action leaves the suspension flag. */
     enum SuspensionAfter { UNCHANGED, SET, CLEARED }
 
+    /** What else must hold of the task, beside its state and suspension. */
+    enum Need {
+        DELEGATION_SUPPORTED, SUBTASKS_SUPPORTED, FOLLOW_ON_SUPPORTED, DELEGATED, NOT_DELEGATED, NO_OPEN_SUBTASK;
+
+        boolean isMet(TaskCondition c) {
+            return switch (this) {
+                case DELEGATION_SUPPORTED -> c.supportsDelegation();
+                case SUBTASKS_SUPPORTED -> c.supportsSubTasks();
+                case FOLLOW_ON_SUPPORTED -> c.supportsFollowOnTasks();
+                case DELEGATED -> c.delegated();
+                case NOT_DELEGATED -> !c.delegated();
+                case NO_OPEN_SUBTASK -> !c.waitingForSubTask();
+            };
+        }
+    }
+
     /** @param to null: the action leaves the state as it is */
-    record Rule(Set<TaskState> from, Suspension suspension, TaskState to, SuspensionAfter after) {
+    record Rule(Set<TaskState> from, Suspension suspension, TaskState to, SuspensionAfter after, Set<Need> needs) {
     }
 
     private static final Set<TaskState> ACTIVE = EnumSet.of(STATE_INACTIVE, STATE_READY, STATE_CLAIMED);
@@ -47,34 +63,44 @@ public final class TaskLifecycle {
     static {
         rule(TaskAction.START, EnumSet.of(STATE_INACTIVE), Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.UNCHANGED);
         rule(TaskAction.CLAIM, EnumSet.of(STATE_READY), Suspension.MUST_NOT_BE, STATE_CLAIMED, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.COMPLETE, CLAIMED, Suspension.MUST_NOT_BE, STATE_FINISHED, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.FAIL, CLAIMED, Suspension.MUST_NOT_BE, STATE_FAILED, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.UNCHANGED,
+                Need.NOT_DELEGATED);
+        rule(TaskAction.COMPLETE, CLAIMED, Suspension.MUST_NOT_BE, STATE_FINISHED, SuspensionAfter.UNCHANGED,
+                Need.NO_OPEN_SUBTASK);
+        rule(TaskAction.FAIL, CLAIMED, Suspension.MUST_NOT_BE, STATE_FAILED, SuspensionAfter.UNCHANGED,
+                Need.NO_OPEN_SUBTASK);
         rule(TaskAction.SUSPEND, WORKING, Suspension.MUST_NOT_BE, null, SuspensionAfter.SET);
         rule(TaskAction.RESUME, WORKING, Suspension.MUST_BE, null, SuspensionAfter.CLEARED);
         rule(TaskAction.TERMINATE, ACTIVE, Suspension.EITHER, STATE_TERMINATED, SuspensionAfter.CLEARED);
-        rule(TaskAction.SUSPEND_AND_CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.SET);
+        rule(TaskAction.SUSPEND_AND_CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.SET,
+                Need.NOT_DELEGATED);
         rule(TaskAction.RESTART, EnumSet.of(STATE_FAILED, STATE_EXPIRED, STATE_TERMINATED), Suspension.EITHER,
                 STATE_READY, SuspensionAfter.CLEARED);
-        rule(TaskAction.DELEGATE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.RESOLVE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.DELEGATE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
+                Need.DELEGATION_SUPPORTED, Need.NOT_DELEGATED);
+        rule(TaskAction.RESOLVE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED, Need.DELEGATED);
         rule(TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, CLAIMED, Suspension.MUST_NOT_BE, STATE_FORWARDED,
-                SuspensionAfter.UNCHANGED);
+                SuspensionAfter.UNCHANGED, Need.FOLLOW_ON_SUPPORTED, Need.NO_OPEN_SUBTASK);
         rule(TaskAction.DELETE, DELETABLE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.UPDATE, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.TRANSFER, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.TRANSFER, CLAIMED, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.ASSIGN, EnumSet.of(STATE_READY), Suspension.MUST_NOT_BE, STATE_CLAIMED, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.TRANSFER_WORK_ITEM, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_INPUT, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_OUTPUT, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_FAULT, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.SET_CUSTOM_PROPERTY, EnumSet.allOf(TaskState.class), Suspension.EITHER, null,
+                SuspensionAfter.UNCHANGED);
         rule(TaskAction.ADD_COMMENT, EnumSet.allOf(TaskState.class), Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.CREATE_SUBTASK, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.CREATE_SUBTASK, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
+                Need.SUBTASKS_SUPPORTED);
         rule(TaskAction.EXPIRE, WORKING, Suspension.EITHER, STATE_EXPIRED, SuspensionAfter.CLEARED);
         // CREATE has no rule: it makes a task and never applies to one that exists.
     }
 
     private static void rule(TaskAction action, Set<TaskState> from, Suspension suspension, TaskState to,
-                             SuspensionAfter after) {
-        RULES.put(action, new Rule(Set.copyOf(from), suspension, to, after));
+                             SuspensionAfter after, Need... needs) {
+        RULES.put(action, new Rule(Set.copyOf(from), suspension, to, after, Set.of(needs)));
     }
 
     private TaskLifecycle() {
@@ -83,10 +109,8 @@ public final class TaskLifecycle {
     /** The step the action takes from this condition, or empty when the action is illegal now. */
     public static Optional<Transition> transition(TaskCondition condition, TaskAction action) {
         Rule rule = RULES.get(action);
-        if (rule == null || !rule.from().contains(condition.state()) || !suspensionAllows(rule, condition, action)) {
-            return Optional.empty();
-        }
-        if (action == TaskAction.RESOLVE && !condition.delegated()) {
+        if (rule == null || !rule.from().contains(condition.state()) || !suspensionAllows(rule, condition, action)
+                || !rule.needs().stream().allMatch(need -> need.isMet(condition))) {
             return Optional.empty();
         }
         TaskState to = rule.to() == null ? condition.state() : rule.to();

@@ -5,6 +5,7 @@ import htm.security.control.Role;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -24,6 +25,7 @@ public final class TaskPermissions {
     public static boolean hasWorkItem(Caller caller, Task task) {
         String me = caller.name();
         return me.equals(task.owner()) || me.equals(task.originator()) || me.equals(task.starter())
+                || me.equals(task.delegate())
                 || task.people().stream().anyMatch(a -> a.isGroup() ? caller.groups().contains(a.principal())
                 : me.equals(a.principal()));
     }
@@ -32,12 +34,26 @@ public final class TaskPermissions {
         return roleAllows(caller, action) && (caller.isAdmin() || taskAllows(caller, task, action));
     }
 
+    /**
+     * The caller owned the task until its owner changed (released, transferred, restarted): an owner-only action
+     * they send now lost a race rather than overstepped their rights.
+     */
+    public static boolean lostOwnership(Caller caller, Task task, TaskAction action) {
+        return OWNER_ACTIONS.contains(action) && caller.name().equals(task.previousOwner())
+                && !caller.name().equals(task.owner());
+    }
+
+    private static final Set<TaskAction> OWNER_ACTIONS = EnumSet.of(TaskAction.CANCEL_CLAIM, TaskAction.COMPLETE,
+            TaskAction.FAIL, TaskAction.SET_OUTPUT, TaskAction.SET_FAULT, TaskAction.DELEGATE,
+            TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, TaskAction.CREATE_SUBTASK, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
+            TaskAction.TRANSFER);
+
     /** The application-role gate: apiread only claims and releases; support also transfers and suspends. */
     static boolean roleAllows(Caller caller, TaskAction action) {
         return switch (action) {
             case CLAIM, CANCEL_CLAIM, ADD_COMMENT -> !caller.roles().isEmpty();
-            case TRANSFER, SUSPEND, RESUME -> caller.has(Role.APIWRITE) || caller.has(Role.SUPPORT)
-                    || caller.isAdmin();
+            case TRANSFER, ASSIGN, TRANSFER_WORK_ITEM, SUSPEND, RESUME -> caller.has(Role.APIWRITE)
+                    || caller.has(Role.SUPPORT) || caller.isAdmin();
             case RESTART -> caller.isAdmin();
             case CREATE, EXPIRE -> false;
             default -> caller.has(Role.APIWRITE) || caller.isAdmin();
@@ -47,17 +63,22 @@ public final class TaskPermissions {
     private static boolean taskAllows(Caller caller, Task task, TaskAction action) {
         boolean owner = caller.name().equals(task.owner());
         boolean originator = caller.name().equals(task.originator());
+        boolean delegate = caller.name().equals(task.delegate());
+        boolean support = caller.has(Role.SUPPORT);
         boolean administrator = isNamed(caller, task, PeopleRole.ADMINISTRATOR);
         return switch (action) {
             case CLAIM -> isNamed(caller, task, PeopleRole.POTENTIAL_OWNER)
                     && !isNamed(caller, task, PeopleRole.EXCLUDED_OWNER);
             case CANCEL_CLAIM -> owner || administrator;
-            case COMPLETE, FAIL, SET_OUTPUT, SET_FAULT, DELEGATE, RESOLVE, COMPLETE_WITH_FOLLOW_ON_TASK,
-                    CREATE_SUBTASK, SUSPEND_AND_CANCEL_CLAIM -> owner;
-            case TRANSFER -> owner || administrator || caller.has(Role.SUPPORT);
-            case SUSPEND, RESUME -> originator || administrator || caller.has(Role.SUPPORT);
+            case COMPLETE, FAIL, DELEGATE, COMPLETE_WITH_FOLLOW_ON_TASK, CREATE_SUBTASK,
+                    SUSPEND_AND_CANCEL_CLAIM -> owner;
+            case SET_OUTPUT, SET_FAULT, RESOLVE -> owner || delegate;
+            case TRANSFER -> owner || administrator || support;
+            case ASSIGN -> administrator || support;
+            case TRANSFER_WORK_ITEM, SUSPEND, RESUME -> originator || administrator || support;
             case START, TERMINATE, DELETE -> originator || administrator;
-            case UPDATE -> owner || originator || administrator || isNamed(caller, task, PeopleRole.EDITOR);
+            case UPDATE, SET_CUSTOM_PROPERTY -> owner || originator || administrator
+                    || isNamed(caller, task, PeopleRole.EDITOR);
             case SET_INPUT -> originator || administrator || isNamed(caller, task, PeopleRole.EDITOR);
             case ADD_COMMENT -> sees(caller, task);
             case RESTART -> administrator;

@@ -32,7 +32,8 @@ import org.hibernate.type.SqlTypes;
         @Index(name = "ix_task_state_priority", columnList = "state, priority"),
         @Index(name = "ix_task_owner_state", columnList = "owner, state"),
         @Index(name = "ix_task_originator", columnList = "originator"),
-        @Index(name = "ix_task_parent", columnList = "parent_context_id")})
+        @Index(name = "ix_task_parent", columnList = "parent_context_id"),
+        @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time")})
 public class Task {
 
     public static final int DEFAULT_PRIORITY = 5;
@@ -69,6 +70,9 @@ public class Task {
 
     @Column(length = 255)
     private String owner;
+    /** Who owned the task before its owner last changed: their late owner-only actions lost a race. */
+    @Column(name = "previous_owner", length = 255)
+    private String previousOwner;
     @Column(length = 255, nullable = false)
     private String originator;
     @Column(length = 255)
@@ -145,6 +149,13 @@ public class Task {
     private String output;
     @Column(name = "fault_name", length = 255)
     private String faultName;
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(name = "fault_message")
+    private String faultMessage;
+
+    /** Who works a delegated task for its owner, until they resolve it. */
+    @Column(name = "delegate", length = 255)
+    private String delegate;
 
     @ElementCollection
     @CollectionTable(name = "task_people", joinColumns = @JoinColumn(name = "task_id"),
@@ -158,8 +169,21 @@ public class Task {
     @Column(name = "prop_value", length = 4000)
     private Map<String, String> customProperties = new HashMap<>();
 
+    /** Name and media type of each binary custom property; the bytes live in BinaryCustomProperty. */
+    @ElementCollection
+    @CollectionTable(name = "task_binary_property_meta", joinColumns = @JoinColumn(name = "task_id"))
+    @MapKeyColumn(name = "prop_name", length = 255)
+    @Column(name = "media_type", length = 255)
+    private Map<String, String> binaryCustomProperties = new HashMap<>();
+
     @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<HistoryEntry> history = new ArrayList<>();
+
+    @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    private List<Comment> comments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "task", cascade = CascadeType.REMOVE)
+    private List<BinaryCustomProperty> binaryContents = new ArrayList<>();
 
     protected Task() {
     }
@@ -226,7 +250,7 @@ public class Task {
 
     /** Gives the task back to its potential owners; without keepTaskData, the draft output is dropped. */
     public void cancelClaim(Transition transition, String principal, boolean keepTaskData, Instant now) {
-        String previousOwner = owner;
+        previousOwner = owner;
         owner = null;
         if (!keepTaskData) {
             output = null;
@@ -239,6 +263,186 @@ public class Task {
             output = outputMessage;
         }
         enter(transition, principal, now, null);
+    }
+
+    /** Ends the task in STATE_FAILED with a fault: its name and its message (any JSON). */
+    public void fail(Transition transition, String principal, String name, String message, Instant now) {
+        faultName = name;
+        if (message != null) {
+            faultMessage = message;
+        }
+        enter(transition, principal, now, "faultName=" + name);
+    }
+
+    /** Saves the fault a claimed task will end with, without ending it. */
+    public void saveFault(Transition transition, String principal, String name, String message, Instant now) {
+        faultName = name;
+        faultMessage = message;
+        enter(transition, principal, now, "faultName=" + name);
+    }
+
+    public void saveOutput(Transition transition, String principal, String message, Instant now) {
+        output = message;
+        enter(transition, principal, now, "output saved");
+    }
+
+    public void replaceInput(Transition transition, String principal, String message, Instant now) {
+        input = message;
+        enter(transition, principal, now, "input replaced");
+    }
+
+    /** Suspends the task, until resumptionTime when one is given. */
+    public void suspend(Transition transition, String principal, Instant until, Instant now) {
+        enter(transition, principal, now, until == null ? null : "until " + until);
+        resumptionTime = until;
+        if (transition.action() == TaskAction.SUSPEND_AND_CANCEL_CLAIM) {
+            previousOwner = owner;
+            owner = null;
+        }
+    }
+
+    /** Back to STATE_READY with a clean slate: no owner, no delegate, no output, no fault. */
+    public void restart(Transition transition, String principal, Instant now) {
+        previousOwner = owner;
+        owner = null;
+        delegate = null;
+        output = null;
+        faultName = null;
+        faultMessage = null;
+        completionTime = null;
+        enter(transition, principal, now, null);
+    }
+
+    public void delegateTo(Transition transition, String principal, String user, Instant now) {
+        delegate = user;
+        enter(transition, principal, now, "delegate=" + user);
+    }
+
+    public void resolve(Transition transition, String principal, Instant now) {
+        String by = delegate;
+        delegate = null;
+        enter(transition, principal, now, "resolved by " + by);
+    }
+
+    /** Ends the task in STATE_FORWARDED: its work goes on in the follow-on task. */
+    public void forwardTo(Transition transition, String principal, Task followOn, Instant now) {
+        followOnTaskID = followOn.tkiid;
+        enter(transition, principal, now, "followOnTaskID=" + followOn.tkiid);
+    }
+
+    public void transferOwnership(Transition transition, String principal, String newOwner, Instant now) {
+        previousOwner = owner;
+        owner = newOwner;
+        delegate = null;
+        enter(transition, principal, now, "owner " + previousOwner + " -> " + newOwner);
+    }
+
+    /** Makes newOwner the owner of a ready task, as if they had claimed it. */
+    public void assign(Transition transition, String principal, String newOwner, Instant now) {
+        owner = newOwner;
+        enter(transition, principal, now, "owner=" + newOwner);
+    }
+
+    /** Replaces one user or group in a people list; with from null, only adds. */
+    public void transferWorkItem(Transition transition, String principal, Assignment from, Assignment to,
+                                 Instant now) {
+        if (from != null) {
+            people.remove(from);
+        }
+        people.add(to);
+        enter(transition, principal, now, to.role().pathName() + " " + (from == null ? "+" : from.principal() + " -> ")
+                + (to.isGroup() ? "group " : "") + to.principal());
+    }
+
+    public boolean names(Assignment assignment) {
+        return people.contains(assignment);
+    }
+
+    /** Applies the fields an update names; answers what changed, for the history entry. */
+    public void update(Transition transition, String principal, TaskUpdate update, Instant now) {
+        List<String> changes = new ArrayList<>();
+        if (update.name() != null && !update.name().equals(name)) {
+            changes.add("name");
+            name = update.name();
+        }
+        if (update.displayName() != null && !update.displayName().equals(displayName)) {
+            changes.add("displayName");
+            displayName = update.displayName();
+        }
+        if (update.description() != null && !update.description().equals(description)) {
+            changes.add("description");
+            description = update.description();
+        }
+        if (update.namespace() != null && !update.namespace().equals(namespace)) {
+            changes.add("namespace");
+            namespace = update.namespace();
+        }
+        if (update.priority() != null && update.priority() != priority) {
+            changes.add("priority " + priority + " -> " + update.priority());
+            priority = update.priority();
+        }
+        if (update.dueTime() != null && !update.dueTime().equals(dueTime)) {
+            changes.add("dueTime " + dueTime + " -> " + update.dueTime());
+            dueTime = update.dueTime();
+        }
+        if (update.expirationTime() != null && !update.expirationTime().equals(expirationTime)) {
+            changes.add("expirationTime " + expirationTime + " -> " + update.expirationTime());
+            expirationTime = update.expirationTime();
+        }
+        update.customProperties().forEach((key, value) -> {
+            if (value == null ? customProperties.remove(key) != null : !value.equals(customProperties.put(key, value))) {
+                changes.add("customProperty " + key);
+            }
+        });
+        enter(transition, principal, now, String.join(", ", changes));
+    }
+
+    public void setBinaryCustomProperty(Transition transition, String principal, String propertyName,
+                                        String mediaType, Instant now) {
+        binaryCustomProperties.put(propertyName, mediaType);
+        enter(transition, principal, now, "binaryCustomProperty " + propertyName + " set");
+    }
+
+    public void removeBinaryCustomProperty(Transition transition, String principal, String propertyName,
+                                           Instant now) {
+        binaryCustomProperties.remove(propertyName);
+        enter(transition, principal, now, "binaryCustomProperty " + propertyName + " removed");
+    }
+
+    public Comment addComment(Transition transition, String author, String text, Instant now) {
+        Comment comment = new Comment(this, author, text, now);
+        comments.add(comment);
+        enter(transition, author, now, null);
+        return comment;
+    }
+
+    /** Places a new task under its parent: same top-level task, the parent as context. */
+    public void becomeSubtaskOf(Task parent) {
+        parentContextID = parent.tkiid;
+        topLevelTaskID = parent.topLevelTaskID;
+        containmentContextID = containmentContextID == null ? parent.containmentContextID : containmentContextID;
+        positionInHierarchy = HierarchyPosition.HIERARCHY_POSITION_SUB_TASK;
+    }
+
+    /** Places a new task after the one it follows: it inherits that task's context and, lacking its own, its data. */
+    public void becomeFollowOnOf(Task previous) {
+        parentContextID = previous.parentContextID;
+        topLevelTaskID = previous.topLevelTaskID;
+        containmentContextID = containmentContextID == null ? previous.containmentContextID : containmentContextID;
+        positionInHierarchy = HierarchyPosition.HIERARCHY_POSITION_FOLLOW_ON_TASK;
+        if (input == null) {
+            input = previous.output != null ? previous.output : previous.input;
+        }
+    }
+
+    /** Whether the task waits for open subtasks; answers true when that changed. */
+    public boolean waitForSubtasks(boolean open, Instant now) {
+        if (waitingForSubTask == open) {
+            return false;
+        }
+        waitingForSubTask = open;
+        lastModificationTime = now;
+        return true;
     }
 
     /** Records the lifecycle step itself, for actions that change nothing but state and suspension. */
@@ -304,6 +508,7 @@ public class Task {
     public boolean isEscalated() { return escalated; }
     public int priority() { return priority; }
     public String owner() { return owner; }
+    public String previousOwner() { return previousOwner; }
     public String originator() { return originator; }
     public String starter() { return starter; }
     public Instant activationTime() { return activationTime; }
@@ -338,6 +543,9 @@ public class Task {
     public String input() { return input; }
     public String output() { return output; }
     public String faultName() { return faultName; }
+    public String faultMessage() { return faultMessage; }
+    public String delegate() { return delegate; }
+    public Map<String, String> binaryCustomProperties() { return Map.copyOf(binaryCustomProperties); }
     public Map<String, String> customProperties() { return Map.copyOf(customProperties); }
     public Set<Assignment> people() { return Set.copyOf(people); }
     public List<HistoryEntry> history() { return List.copyOf(history); }

@@ -8,6 +8,8 @@ import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
 import htm.task.entity.Transition;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,10 @@ class TaskLifecycleTest {
             Map.entry(TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, ". . W . . . . . | . . . . . . . ."),
             Map.entry(TaskAction.DELETE,                       "I . . F X T E W | Is . . Fs Xs Ts Es Ws"),
             Map.entry(TaskAction.UPDATE,                       "I R C . . . . . | Is Rs Cs . . . . ."),
-            Map.entry(TaskAction.TRANSFER,                     "I R C . . . . . | Is Rs Cs . . . . ."),
+            Map.entry(TaskAction.TRANSFER,                     ". . C . . . . . | . . Cs . . . . ."),
+            Map.entry(TaskAction.ASSIGN,                       ". C . . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.TRANSFER_WORK_ITEM,           "I R C . . . . . | Is Rs Cs . . . . ."),
+            Map.entry(TaskAction.SET_CUSTOM_PROPERTY,          "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
             Map.entry(TaskAction.SET_INPUT,                    "I R C . . . . . | Is Rs Cs . . . . ."),
             Map.entry(TaskAction.SET_OUTPUT,                   ". . C . . . . . | . . . . . . . ."),
             Map.entry(TaskAction.SET_FAULT,                    ". . C . . . . . | . . . . . . . ."),
@@ -56,7 +61,7 @@ class TaskLifecycleTest {
                 String[] cells = halves[suspended].trim().split("\\s+");
                 assertEquals(TaskState.values().length, cells.length, action + " has a cell per state");
                 for (TaskState state : TaskState.values()) {
-                    TaskCondition condition = new TaskCondition(state, suspended == 1, false, false);
+                    TaskCondition condition = TaskCondition.of(state, suspended == 1);
                     Optional<Transition> actual = TaskLifecycle.transition(condition, action);
                     assertEquals(cells[state.ordinal()], cell(actual), action + " from " + state
                             + (suspended == 1 ? " (suspended)" : ""));
@@ -67,27 +72,55 @@ class TaskLifecycleTest {
 
     @Test
     void aSuspendedReadyTaskCanBeClaimedOnlyWhenTheTaskSupportsIt() {
-        TaskCondition suspendedReady = new TaskCondition(TaskState.STATE_READY, true, true, false);
+        TaskCondition suspendedReady = new TaskCondition(TaskState.STATE_READY, true, true, false, false, true, true,
+                true);
         Transition claim = TaskLifecycle.transition(suspendedReady, TaskAction.CLAIM).orElseThrow();
         assertEquals(TaskState.STATE_CLAIMED, claim.to());
         assertTrue(claim.suspendedAfter(), "claiming does not resume the task");
-        assertFalse(TaskLifecycle.transition(new TaskCondition(TaskState.STATE_CLAIMED, true, true, false),
-                TaskAction.COMPLETE).isPresent());
+        assertFalse(TaskLifecycle.transition(TaskCondition.of(TaskState.STATE_READY, true), TaskAction.CLAIM)
+                .isPresent());
     }
 
     @Test
-    void onlyADelegatedTaskCanBeResolved() {
-        TaskCondition delegated = new TaskCondition(TaskState.STATE_CLAIMED, false, false, true);
+    void aDelegatedTaskIsResolvedNotReleasedOrDelegatedAgain() {
+        TaskCondition delegated = new TaskCondition(TaskState.STATE_CLAIMED, false, false, true, false, true, true,
+                true);
         assertEquals(TaskState.STATE_CLAIMED,
                 TaskLifecycle.transition(delegated, TaskAction.RESOLVE).orElseThrow().to());
+        for (TaskAction action : List.of(TaskAction.CANCEL_CLAIM, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
+                TaskAction.DELEGATE)) {
+            assertFalse(TaskLifecycle.transition(delegated, action).isPresent(), action.name());
+        }
+    }
+
+    @Test
+    void openSubtasksHoldTheParentBackFromEnding() {
+        TaskCondition waiting = new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, true, true, true,
+                true);
+        for (TaskAction action : List.of(TaskAction.COMPLETE, TaskAction.FAIL,
+                TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
+            assertFalse(TaskLifecycle.transition(waiting, action).isPresent(), action.name());
+        }
+        assertTrue(TaskLifecycle.transition(waiting, TaskAction.TERMINATE).isPresent());
+    }
+
+    @Test
+    void whatATaskDoesNotSupportIsIllegal() {
+        TaskCondition plain = new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, false, false, false,
+                false);
+        for (TaskAction action : List.of(TaskAction.DELEGATE, TaskAction.CREATE_SUBTASK,
+                TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
+            assertFalse(TaskLifecycle.transition(plain, action).isPresent(), action.name());
+        }
+        assertTrue(TaskLifecycle.transition(plain, TaskAction.COMPLETE).isPresent());
     }
 
     @Test
     void legalActionsListsExactlyTheActionsWithATransition() {
-        TaskCondition ready = new TaskCondition(TaskState.STATE_READY, false, false, false);
-        assertEquals(java.util.EnumSet.of(TaskAction.CLAIM, TaskAction.SUSPEND, TaskAction.TERMINATE,
-                TaskAction.UPDATE, TaskAction.TRANSFER, TaskAction.SET_INPUT, TaskAction.ADD_COMMENT,
-                TaskAction.EXPIRE), TaskLifecycle.legalActions(ready));
+        assertEquals(EnumSet.of(TaskAction.CLAIM, TaskAction.ASSIGN, TaskAction.SUSPEND, TaskAction.TERMINATE,
+                TaskAction.UPDATE, TaskAction.TRANSFER_WORK_ITEM, TaskAction.SET_INPUT,
+                TaskAction.SET_CUSTOM_PROPERTY, TaskAction.ADD_COMMENT, TaskAction.EXPIRE),
+                TaskLifecycle.legalActions(TaskCondition.of(TaskState.STATE_READY, false)));
     }
 
     @Test

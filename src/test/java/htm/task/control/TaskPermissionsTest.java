@@ -49,6 +49,9 @@ class TaskPermissionsTest {
             Map.entry(TaskAction.SET_FAULT, "admin paul"),
             Map.entry(TaskAction.DELEGATE, "admin paul"),
             Map.entry(TaskAction.RESOLVE, "admin paul"),
+            Map.entry(TaskAction.ASSIGN, "adam admin sam"),
+            Map.entry(TaskAction.TRANSFER_WORK_ITEM, "adam admin olivia sam"),
+            Map.entry(TaskAction.SET_CUSTOM_PROPERTY, "adam admin eddie olivia paul"),
             Map.entry(TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, "admin paul"),
             Map.entry(TaskAction.CREATE_SUBTASK, "admin paul"),
             Map.entry(TaskAction.SUSPEND_AND_CANCEL_CLAIM, "admin paul"),
@@ -84,6 +87,20 @@ class TaskPermissionsTest {
         Task task = claimedTask();
         assertEquals(Set.of(), Arrays.stream(TaskAction.values())
                 .filter(action -> TaskPermissions.may(nobody, task, action)).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void theDelegateWorksTheTaskAndResolvesItButDoesNotCompleteIt() {
+        Task task = claimedTask();
+        task.delegateTo(TaskLifecycle.transition(TaskCondition.of(task), TaskAction.DELEGATE).orElseThrow(), "paul",
+                "dora", Instant.now());
+        Caller dora = caller("dora", Set.of(), Role.APIWRITE);
+        assertEquals(true, TaskPermissions.sees(dora, task));
+        for (TaskAction action : TaskAction.values()) {
+            boolean expected = Set.of(TaskAction.SET_OUTPUT, TaskAction.SET_FAULT, TaskAction.RESOLVE,
+                    TaskAction.ADD_COMMENT).contains(action);
+            assertEquals(expected, TaskPermissions.may(dora, task, action), action.name());
+        }
     }
 
     /** Created by olivia, claimed by paul; rita is excluded although she is in the reviewers group. */
