@@ -6,6 +6,9 @@ import htm.task.entity.BinaryCustomProperty;
 import htm.task.entity.Comment;
 import htm.task.control.TaskDefinitions;
 import htm.task.control.Times;
+import htm.task.control.WorkListFilters;
+import htm.task.entity.TaskUpdate;
+import jakarta.json.JsonObject;
 import htm.task.entity.TaskDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +55,9 @@ public class TaskResource {
     @EJB
     TaskPeople people;
 
+    @EJB
+    WorkQueue workQueue;
+
     @Context
     UriInfo uri;
 
@@ -74,6 +80,61 @@ public class TaskResource {
                 : tasks.createSubtask(parentTaskID, definition, mode == null);
         return Response.created(uri.getBaseUriBuilder().path(TaskResource.class).path(created.task().tkiid()).build())
                 .tag(created.etag()).entity(created.task()).build();
+    }
+
+    @PUT
+    @Operation(summary = "action=claimNext (with the filters of GET /tasks): claim the best ready task for the caller, "
+            + "204 when there is none. Any other action (claim, cancelClaim, complete, suspend, resume, terminate, "
+            + "transfer, update) with a body {\"taskIDs\": [...]}: apply it to each task, each in its own transaction")
+    @RequestBody(description = "bulk: taskIDs, and per action: output (complete), toUser (transfer), the fields "
+            + "to change (update)", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "claimNext: the claimed task; bulk: {failedOperations: "
+            + "[{tkiid, errorNumber, errorMessage}]}")
+    @APIResponse(responseCode = "204", description = "claimNext: no task to claim")
+    public Response actOnMany(@QueryParam("action") String action, @QueryParam("deadline") String deadline,
+                              @QueryParam("duration") String duration, @Context HttpHeaders headers, String body) {
+        if ("claimNext".equals(action)) {
+            return workQueue.claimNext(WorkListFilters.read(uri.getQueryParameters()))
+                    .map(TaskResource::withEtag).orElseGet(() -> Response.noContent().build());
+        }
+        JsonObject request = RequestBodies.object(headers, body);
+        List<String> ids = JsonInput.strings(request, "taskIDs", "taskIDs", 36);
+        if (ids.isEmpty() || ids.size() > Bulk.MAX_TASKS) {
+            throw HtmException.invalidInput("taskIDs", "name 1 to " + Bulk.MAX_TASKS + " tasks");
+        }
+        return Response.ok(Bulk.each(ids, bulkAction(action, request, deadline, duration))).build();
+    }
+
+    private java.util.function.Consumer<String> bulkAction(String action, JsonObject request, String deadline,
+                                                           String duration) {
+        if (action == null) {
+            throw HtmException.invalidInput("action", "required: claimNext, or a bulk action");
+        }
+        return switch (action) {
+            case "claim" -> tkiid -> tasks.claim(tkiid, null);
+            case "cancelClaim" -> tkiid -> tasks.cancelClaim(tkiid, Boolean.TRUE.equals(JsonInput.bool(request,
+                    "keepTaskData")), null);
+            case "complete" -> {
+                String output = request.containsKey("output") ? JsonInput.document(request.get("output").toString(),
+                        "output") : null;
+                yield tkiid -> tasks.complete(tkiid, output, null);
+            }
+            case "suspend" -> {
+                Instant until = resumption(deadline, duration);
+                yield tkiid -> tasks.suspend(tkiid, until, null);
+            }
+            case "resume" -> tkiid -> tasks.resume(tkiid, null);
+            case "terminate" -> tkiid -> tasks.terminate(tkiid, null);
+            case "transfer" -> {
+                String toUser = QueryParams.name("toUser", JsonInput.string(request, "toUser", 255));
+                yield tkiid -> people.transferOwnership(tkiid, null, toUser, null);
+            }
+            case "update" -> {
+                TaskUpdate update = TaskDefinitions.update(request);
+                yield tkiid -> tasks.update(tkiid, update, null);
+            }
+            default -> throw HtmException.invalidInput("action", "unknown bulk action '" + action + "'");
+        };
     }
 
     private static String subtaskOf(String relation, String parentTaskID) {

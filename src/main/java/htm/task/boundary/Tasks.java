@@ -7,6 +7,7 @@ import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
 import htm.security.control.Caller;
+import htm.task.control.Cursor;
 import htm.task.control.TaskCondition;
 import htm.task.control.TaskFilter;
 import htm.task.control.TaskLifecycle;
@@ -74,14 +75,15 @@ public class Tasks {
         TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
                 .setFirstResult(filter.offset()).setMaxResults(filter.size());
         query.parameters().forEach(select::setParameter);
-        List<TaskView> items = select.getResultList().stream().map(TaskView::of).toList();
+        List<Task> page = select.getResultList();
         Long total = null;
         if (filter.count()) {
             TypedQuery<Long> count = em.createQuery(query.count(), Long.class);
-            query.parameters().forEach(count::setParameter);
+            query.parametersOf(query.count()).forEach(count::setParameter);
             total = count.getSingleResult();
         }
-        return new TaskList(total, items);
+        String next = page.size() < filter.size() ? null : Cursor.after(page.get(page.size() - 1), filter.order()).encode();
+        return new TaskList("tkiid", total, page.stream().map(TaskView::of).toList(), next);
     }
 
     /** The subtasks of a task the caller sees, those the caller sees too, oldest first. */

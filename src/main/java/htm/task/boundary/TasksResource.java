@@ -1,24 +1,20 @@
 package htm.task.boundary;
 
-import htm.problem.entity.HtmException;
-import htm.task.control.TaskFilter;
-import htm.task.entity.TaskState;
+import htm.task.control.WorkListFilters;
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Work lists: the tasks the caller may see, filtered and paged (API.md §4). */
+/** Work lists: the tasks the caller may see, filtered, ordered and paged (API.md §4). */
 @Path("rest/bpm/htm/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Task")
@@ -27,29 +23,56 @@ public class TasksResource {
     @EJB
     Tasks tasks;
 
+    @Context
+    UriInfo uri;
+
     @GET
-    @Operation(summary = "Query tasks; ordered by priority (0 is the highest), then creation time")
-    public TaskList list(
-            @QueryParam("state") @Parameter(description = "STATE_READY etc.; repeat or comma-separate") List<String> state,
-            @QueryParam("owner") String owner,
-            @QueryParam("potentialOwner") @Parameter(description = "me: tasks the caller may claim") String potentialOwner,
-            @QueryParam("offset") @DefaultValue("0") String offset,
-            @QueryParam("size") @DefaultValue("50") String size,
-            @QueryParam("count") @DefaultValue("true") String count) {
-        if (potentialOwner != null && !potentialOwner.equals("me")) {
-            throw HtmException.invalidInput("potentialOwner", "only 'me' is supported");
-        }
-        return tasks.list(new TaskFilter(states(state), owner, potentialOwner != null,
-                QueryParams.number("offset", offset, 0, Integer.MAX_VALUE), QueryParams.number("size", size, 1, TaskFilter.MAX_SIZE),
-                QueryParams.flag("count", count)));
+    @Operation(summary = "Query tasks. Filters combine (all must hold); ordered by priority (0 is the highest), "
+            + "then creation time, unless orderBy says otherwise; page by offset and size, or after the cursor "
+            + "'next' of the previous page")
+    @Parameters({
+            @Parameter(name = "state", in = ParameterIn.QUERY, description = "STATE_READY etc.; repeat or comma-separate"),
+            @Parameter(name = "owner", in = ParameterIn.QUERY),
+            @Parameter(name = "potentialOwner", in = ParameterIn.QUERY, description = "me: tasks the caller may claim, "
+                    + "directly or through a group, unless excluded"),
+            @Parameter(name = "group", in = ParameterIn.QUERY, description = "a group among the potential owners"),
+            @Parameter(name = "originator", in = ParameterIn.QUERY),
+            @Parameter(name = "priority", in = ParameterIn.QUERY),
+            @Parameter(name = "priorityMin", in = ParameterIn.QUERY),
+            @Parameter(name = "priorityMax", in = ParameterIn.QUERY),
+            @Parameter(name = "dueBefore", in = ParameterIn.QUERY),
+            @Parameter(name = "dueAfter", in = ParameterIn.QUERY),
+            @Parameter(name = "createdAfter", in = ParameterIn.QUERY),
+            @Parameter(name = "name", in = ParameterIn.QUERY),
+            @Parameter(name = "namePrefix", in = ParameterIn.QUERY),
+            @Parameter(name = "kind", in = ParameterIn.QUERY),
+            @Parameter(name = "isSuspended", in = ParameterIn.QUERY),
+            @Parameter(name = "isEscalated", in = ParameterIn.QUERY),
+            @Parameter(name = "customProperty.{name}", in = ParameterIn.QUERY, description = "customProperty.region=EU"),
+            @Parameter(name = "parentTaskID", in = ParameterIn.QUERY),
+            @Parameter(name = "orderBy", in = ParameterIn.QUERY, description = "priority, dueTime, activationTime, name, "
+                    + "creationTime; each asc or desc; comma-separated: 'priority,dueTime desc'"),
+            @Parameter(name = "offset", in = ParameterIn.QUERY),
+            @Parameter(name = "size", in = ParameterIn.QUERY, description = "1 to 500, default 50"),
+            @Parameter(name = "after", in = ParameterIn.QUERY, description = "the 'next' cursor of the previous page"),
+            @Parameter(name = "count", in = ParameterIn.QUERY, description = "false skips the total")})
+    public TaskList list() {
+        return tasks.list(WorkListFilters.read(uri.getQueryParameters()));
     }
 
-    private static Set<TaskState> states(List<String> values) {
-        Set<TaskState> states = EnumSet.noneOf(TaskState.class);
-        values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .forEach(name -> states.add(Arrays.stream(TaskState.values()).filter(s -> s.name().equals(name))
-                        .findFirst().orElseThrow(() -> HtmException.invalidInput("state",
-                                "unknown state '" + name + "'; one of " + Arrays.toString(TaskState.values())))));
-        return states;
+    @GET
+    @Path("filter")
+    @Operation(summary = "Query tasks with an HTM where clause, such as TASK.STATE = TASK.STATE.STATE_READY AND "
+            + "TASK.PRIORITY < 3 AND WORK_ITEM.REASON = WORK_ITEM.REASON.REASON_POTENTIAL_OWNER (the supported "
+            + "subset is in the README); a clause outside it answers 400 naming the position")
+    @Parameters({
+            @Parameter(name = "whereClause", in = ParameterIn.QUERY),
+            @Parameter(name = "orderByClause", in = ParameterIn.QUERY, description = "TASK.PRIORITY ASC, TASK.DUE DESC"),
+            @Parameter(name = "offset", in = ParameterIn.QUERY),
+            @Parameter(name = "size", in = ParameterIn.QUERY),
+            @Parameter(name = "after", in = ParameterIn.QUERY),
+            @Parameter(name = "count", in = ParameterIn.QUERY)})
+    public TaskList filter() {
+        return tasks.list(WorkListFilters.readClauses(uri.getQueryParameters()));
     }
 }

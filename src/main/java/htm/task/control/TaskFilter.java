@@ -1,20 +1,18 @@
 package htm.task.control;
 
-import htm.task.entity.TaskState;
-import java.util.Set;
+import java.util.List;
 
 /**
- * A work-list query (GET /tasks). Null or empty fields do not filter.
- *
- * @param potentialOwnerOfCaller only tasks the caller may claim: named directly or through a group, not excluded
+ * A work-list query: the criteria (all must hold), the order, and the page — by offset, or after a cursor.
  */
-public record TaskFilter(Set<TaskState> states, String owner, boolean potentialOwnerOfCaller, int offset, int size,
+public record TaskFilter(List<Criterion> criteria, List<SortKey> order, Cursor after, int offset, int size,
                          boolean count) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
     public TaskFilter {
-        states = states == null ? Set.of() : Set.copyOf(states);
+        criteria = List.copyOf(criteria);
+        order = order == null || order.isEmpty() ? SortKey.DEFAULT : List.copyOf(order);
     }
 }

@@ -3,68 +3,151 @@ package htm.task.control;
 import htm.security.control.Caller;
 import htm.task.entity.PeopleRole;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Builds the JPQL of a work-list query from a filter and the caller. Values only ever travel as bound
- * parameters; the query text is made of fixed fragments.
+ * Turns a filter and the caller into JPQL. Values only ever travel as bound parameters; the query text is
+ * made of fixed fragments and the paths of {@link TaskField}.
  */
 public final class TaskQuery {
 
-    private final StringBuilder where = new StringBuilder(" where 1 = 1");
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Caller caller;
+    private final String where;
+    private final String keyset;
+    private final String order;
 
     public TaskQuery(TaskFilter filter, Caller caller) {
-        if (!filter.states().isEmpty()) {
-            where.append(" and t.state in :states");
-            parameters.put("states", filter.states());
-        }
-        if (filter.owner() != null) {
-            where.append(" and t.owner = :owner");
-            parameters.put("owner", filter.owner());
-        }
-        if (filter.potentialOwnerOfCaller() || !caller.seesEveryTask()) {
-            parameters.put("me", caller.name());
-            if (!caller.groups().isEmpty()) {
-                parameters.put("myGroups", caller.groups());
-            }
-        }
-        if (filter.potentialOwnerOfCaller()) {
-            where.append(" and exists (").append(namesCaller(caller, true)).append(")")
-                    .append(" and not exists (").append(namesCaller(caller, false)).append(")");
-            parameters.put("potentialOwner", PeopleRole.POTENTIAL_OWNER);
-            parameters.put("excludedOwner", PeopleRole.EXCLUDED_OWNER);
+        this.caller = caller;
+        StringBuilder conditions = new StringBuilder("1 = 1");
+        for (Criterion criterion : filter.criteria()) {
+            conditions.append(" and ").append(jpql(criterion));
         }
         if (!caller.seesEveryTask()) {
-            where.append(" and (t.owner = :me or t.originator = :me or t.starter = :me or exists (")
-                    .append(namesCallerInAnyRole(caller)).append("))");
+            conditions.append(" and ").append(seesTask());
         }
-    }
-
-    private static String namesCaller(Caller caller, boolean potential) {
-        return "select 1 from Task p join p.people a where p = t and a.role = "
-                + (potential ? ":potentialOwner" : ":excludedOwner") + " and " + callerMatch(caller);
-    }
-
-    private static String namesCallerInAnyRole(Caller caller) {
-        return "select 1 from Task p join p.people a where p = t and " + callerMatch(caller);
-    }
-
-    private static String callerMatch(Caller caller) {
-        return caller.groups().isEmpty()
-                ? "(a.isGroup = false and a.principal = :me)"
-                : "((a.isGroup = false and a.principal = :me) or (a.isGroup = true and a.principal in :myGroups))";
+        this.where = conditions.toString();
+        this.keyset = filter.after() == null ? null : after(filter.order(), filter.after(), 0);
+        this.order = filter.order().stream()
+                .map(key -> key.field().path() + (key.descending() ? " desc" : " asc")
+                        + (key.field().isNullable() ? " nulls last" : ""))
+                .collect(Collectors.joining(", ")) + ", t.tkiid asc";
     }
 
     public String select() {
-        return "select t from Task t" + where + " order by t.priority, t.creationTime, t.tkiid";
+        return "select t from Task t where " + where + (keyset == null ? "" : " and (" + keyset + ")")
+                + " order by " + order;
     }
 
     public String count() {
-        return "select count(t) from Task t" + where;
+        return "select count(t) from Task t where " + where;
     }
 
+    /** The bound values of both queries; the count query uses those it names. */
     public Map<String, Object> parameters() {
         return Map.copyOf(parameters);
+    }
+
+    /** The parameters that occur in the query text given. */
+    public Map<String, Object> parametersOf(String query) {
+        return parameters.entrySet().stream().filter(e -> query.matches("(?s).*:" + e.getKey() + "\\b.*"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private String jpql(Criterion criterion) {
+        if (criterion instanceof Criterion.Compare c) {
+            return c.field().path() + " " + c.op().jpql() + " " + bind(c.value());
+        }
+        if (criterion instanceof Criterion.In in) {
+            return in.values().isEmpty() ? "1 = 0" : in.field().path() + " in " + bind(in.values());
+        }
+        if (criterion instanceof Criterion.StartsWith s) {
+            return s.field().path() + " like " + bind(escapeLike(s.prefix()) + "%") + " escape '!'";
+        }
+        if (criterion instanceof Criterion.IsNull n) {
+            return n.field().path() + (n.negated() ? " is not null" : " is null");
+        }
+        if (criterion instanceof Criterion.CustomProperty p) {
+            return "exists (select 1 from Task c join c.customProperties v where c = t and key(v) = "
+                    + bind(p.name()) + " and v = " + bind(p.value()) + ")";
+        }
+        if (criterion instanceof Criterion.CallerIsPotentialOwner) {
+            return "exists (" + namesCaller(PeopleRole.POTENTIAL_OWNER) + ") and not exists ("
+                    + namesCaller(PeopleRole.EXCLUDED_OWNER) + ")";
+        }
+        if (criterion instanceof Criterion.CallerHasWorkItem w) {
+            return hasWorkItem(w.role());
+        }
+        if (criterion instanceof Criterion.OfferedToGroup g) {
+            return "exists (select 1 from Task p join p.people a where p = t and a.role = "
+                    + bind(PeopleRole.POTENTIAL_OWNER) + " and a.isGroup = true and a.principal = " + bind(g.group())
+                    + ")";
+        }
+        if (criterion instanceof Criterion.And and) {
+            return and.all().isEmpty() ? "1 = 1"
+                    : and.all().stream().map(this::jpql).collect(Collectors.joining(" and ", "(", ")"));
+        }
+        if (criterion instanceof Criterion.Or or) {
+            return or.any().isEmpty() ? "1 = 0"
+                    : or.any().stream().map(this::jpql).collect(Collectors.joining(" or ", "(", ")"));
+        }
+        return "not (" + jpql(((Criterion.Not) criterion).negated()) + ")";
+    }
+
+    private String hasWorkItem(PeopleRole role) {
+        return switch (role) {
+            case OWNER -> "t.owner = " + bind(caller.name());
+            case ORIGINATOR -> "t.originator = " + bind(caller.name());
+            case STARTER -> "t.starter = " + bind(caller.name());
+            case POTENTIAL_OWNER -> jpql(new Criterion.CallerIsPotentialOwner());
+            default -> "exists (" + namesCaller(role) + ")";
+        };
+    }
+
+    /** The caller has a work item on the task: named in any role, directly or through a group. */
+    private String seesTask() {
+        String me = bind(caller.name());
+        return "(t.owner = " + me + " or t.originator = " + me + " or t.starter = " + me + " or t.delegate = " + me
+                + " or exists (select 1 from Task p join p.people a where p = t and " + callerMatch() + "))";
+    }
+
+    private String namesCaller(PeopleRole role) {
+        return "select 1 from Task p join p.people a where p = t and a.role = " + bind(role) + " and " + callerMatch();
+    }
+
+    private String callerMatch() {
+        String user = "(a.isGroup = false and a.principal = " + bind(caller.name()) + ")";
+        return caller.groups().isEmpty() ? user
+                : "(" + user + " or (a.isGroup = true and a.principal in " + bind(caller.groups()) + "))";
+    }
+
+    /** Rows after the cursor in the order given, nulls last: a lexicographic comparison, key by key. */
+    private String after(List<SortKey> order, Cursor cursor, int index) {
+        if (index == order.size()) {
+            return "t.tkiid > " + bind(cursor.tkiid());
+        }
+        SortKey key = order.get(index);
+        String path = key.field().path();
+        Object value = cursor.values().get(index);
+        String rest = after(order, cursor, index + 1);
+        if (value == null) {
+            return path + " is null and (" + rest + ")";
+        }
+        String bound = bind(value);
+        return path + (key.descending() ? " < " : " > ") + bound
+                + (key.field().isNullable() ? " or " + path + " is null" : "")
+                + " or (" + path + " = " + bound + " and (" + rest + "))";
+    }
+
+    private String bind(Object value) {
+        String name = "p" + parameters.size();
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
