@@ -25,7 +25,8 @@ public final class TaskQuery {
         for (Criterion criterion : filter.criteria()) {
             conditions.append(" and ").append(jpql(criterion));
         }
-        if (!caller.seesEveryTask()) {
+        boolean onlyClaimable = filter.criteria().stream().anyMatch(c -> c instanceof Criterion.CallerIsPotentialOwner);
+        if (!caller.seesEveryTask() && !onlyClaimable) {
             conditions.append(" and ").append(seesTask());
         }
         this.where = conditions.toString();
@@ -74,14 +75,15 @@ public final class TaskQuery {
                     + bind(p.name()) + " and v = " + bind(p.value()) + ")";
         }
         if (criterion instanceof Criterion.CallerIsPotentialOwner) {
-            return "exists (" + namesCaller(PeopleRole.POTENTIAL_OWNER) + ") and not exists ("
+            return "t.tkiid in (select p.tkiid from Task p join p.people a where a.role = "
+                    + bind(PeopleRole.POTENTIAL_OWNER) + " and " + callerMatch() + ") and not exists ("
                     + namesCaller(PeopleRole.EXCLUDED_OWNER) + ")";
         }
         if (criterion instanceof Criterion.CallerHasWorkItem w) {
             return hasWorkItem(w.role());
         }
         if (criterion instanceof Criterion.OfferedToGroup g) {
-            return "exists (select 1 from Task p join p.people a where p = t and a.role = "
+            return "t.tkiid in (select p.tkiid from Task p join p.people a where a.role = "
                     + bind(PeopleRole.POTENTIAL_OWNER) + " and a.isGroup = true and a.principal = " + bind(g.group())
                     + ")";
         }
@@ -106,7 +108,10 @@ public final class TaskQuery {
         };
     }
 
-    /** The caller has a work item on the task: named in any role, directly or through a group. */
+    /**
+     * The caller has a work item on the task: named in any role, directly or through a group. A potential
+     * owner always has one, so a query for the caller's claimable tasks leaves this out.
+     */
     private String seesTask() {
         String me = bind(caller.name());
         return "(t.owner = " + me + " or t.originator = " + me + " or t.starter = " + me + " or t.delegate = " + me

@@ -29,7 +29,7 @@ import org.hibernate.type.SqlTypes;
 /** A human task instance: its lifecycle state, its people, its messages and its audit trail. */
 @Entity
 @Table(name = "task", indexes = {
-        @Index(name = "ix_task_state_priority", columnList = "state, priority"),
+        @Index(name = "ix_task_work_list", columnList = "state, priority, creation_time, tkiid"),
         @Index(name = "ix_task_owner_state", columnList = "owner, state"),
         @Index(name = "ix_task_originator", columnList = "originator"),
         @Index(name = "ix_task_parent", columnList = "parent_context_id"),

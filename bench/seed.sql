@@ -1,0 +1,29 @@
+-- Seeds :tasks tasks straight into HTM's schema (made by HTM at start-up), shaped like a busy task server:
+-- 70% finished, 20% ready, 10% claimed; priorities 0-9 (independent of state and group); each offered to one of 50 groups (g1..g50), except
+-- every tenth task, which is offered to gshared (the claimNext queue). Ids are md5(i) as a UUID, so the
+-- load driver can name tasks without asking. Users u1..u8 are each in three groups (see users.xml).
+\set ON_ERROR_STOP on
+insert into task (tkiid, version, name, kind, state, suspended, escalated, priority, owner, originator, starter,
+                  creation_time, last_modification_time, last_state_change_time, activation_time,
+                  first_activation_time, start_time, completion_time, position_in_hierarchy, top_level_task_id,
+                  auto_deletion_mode, business_relevant, supports_automatic_claim, supports_claim_if_suspended,
+                  supports_delegation, supports_follow_on_tasks, supports_sub_tasks, waiting_for_sub_task)
+select id, 0, 'bench-' || i, 'KIND_HUMAN',
+       case when i % 10 < 7 then 'STATE_FINISHED' when i % 10 < 9 then 'STATE_READY' else 'STATE_CLAIMED' end,
+       false, false, (i / 500) % 10,
+       case when i % 10 < 7 or i % 10 = 9 then 'u' || (i % 8 + 1) end,
+       'seeder', 'seeder', t0, t0, t0, t0, t0,
+       case when i % 10 < 7 or i % 10 = 9 then t0 end,
+       case when i % 10 < 7 then t0 end,
+       'HIERARCHY_POSITION_TOP_TASK', id, 'AUTO_DELETE_NO', true, false, false, true, true, true, false
+from (select i, md5(i::text)::uuid::text as id, now() - make_interval(secs => i) as t0
+      from generate_series(1, :tasks) i) seeds;
+-- fresh statistics before the next insert, whose foreign-key checks would otherwise scan the whole table
+analyze task;
+
+insert into task_people (task_id, people_role, is_group, principal)
+select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', true,
+       case when i % 10 = 8 then 'gshared' else 'g' || ((i / 10) % 50 + 1) end
+from generate_series(1, :tasks) i;
+
+analyze task_people;
