@@ -92,15 +92,20 @@ class QueriesIT {
             assertEquals(List.of(created.get(0), created.get(2), created.get(4), created.get(6)), byOffset.subList(0, 4),
                     "due times first, in order; tasks without one last");
 
-            List<String> walked = new ArrayList<>();
-            String query = V1 + "tasks?namePrefix=" + p + "&orderBy=dueTime,priority%20desc&size=2&count=false";
-            String next = null;
-            do {
-                JsonObject page = alice.get(query + (next == null ? "" : "&after=" + next)).json();
-                page.getJsonArray("items").forEach(item -> walked.add(item.asJsonObject().getString("tkiid")));
-                next = page.isNull("next") ? null : page.getString("next");
-            } while (next != null);
-            assertEquals(byOffset, walked);
+            for (String order : List.of("dueTime,priority%20desc", "dueTime%20desc,name", "priority")) {
+                List<String> offsetOrder = ids(alice, "namePrefix=" + p + "&orderBy=" + order + "&size=500");
+                List<String> walked = new ArrayList<>();
+                String query = V1 + "tasks?namePrefix=" + p + "&orderBy=" + order + "&size=2&count=false";
+                String next = null;
+                do {
+                    JsonObject page = alice.get(query + (next == null ? "" : "&after=" + next)).json();
+                    page.getJsonArray("items").forEach(item -> walked.add(item.asJsonObject().getString("tkiid")));
+                    next = page.isNull("next") ? null : page.getString("next");
+                } while (next != null);
+                assertEquals(offsetOrder, walked, order);
+            }
+            assertEquals(created.get(1), ids(alice, "namePrefix=" + p + "&orderBy=dueTime%20desc,name").get(0),
+                    "going down, tasks without a due time come first");
 
             List<String> byName = ids(alice, "namePrefix=" + p + "&orderBy=name%20desc");
             assertEquals(created.get(6), byName.get(0));

@@ -60,11 +60,6 @@ public class HtmException extends RuntimeException {
                 + (owner == null ? "nobody" : owner) + ", so " + action + " is not possible.", tkiid, owner, action);
     }
 
-    public static HtmException conflict(String tkiid) {
-        return new HtmException(409, "HTM0410E",
-                "Task " + tkiid + " was changed by another request at the same time; read it again and retry.", tkiid);
-    }
-
     public static HtmException preconditionFailed(String tkiid, String expected, String actual) {
         return new HtmException(412, "HTM0412E",
                 "Task " + tkiid + " has ETag " + actual + ", not " + expected + " as If-Match requires.",

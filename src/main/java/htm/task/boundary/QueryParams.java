@@ -8,18 +8,6 @@ final class QueryParams {
     private QueryParams() {
     }
 
-    static int number(String field, String text, int min, int max) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the range
-        }
-        throw HtmException.invalidInput(field, "must be an integer from " + min + " to " + max);
-    }
-
     static boolean flag(String field, String text) {
         if (text.equals("true") || text.equals("false")) {
             return Boolean.parseBoolean(text);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One key of a work list's order. Null values sort last, whichever the direction. */
+/** One key of a work list's order. A missing value sorts as the greatest: last going up, first going down. */
 public record SortKey(TaskField field, boolean descending) {
 
     static final Map<String, TaskField> SORTABLE = Map.of("priority", TaskField.PRIORITY,

@@ -33,7 +33,7 @@ public final class TaskQuery {
         this.keyset = filter.after() == null ? null : after(filter.order(), filter.after(), 0);
         this.order = filter.order().stream()
                 .map(key -> key.field().path() + (key.descending() ? " desc" : " asc")
-                        + (key.field().isNullable() ? " nulls last" : ""))
+                        + (key.field().isNullable() ? (key.descending() ? " nulls first" : " nulls last") : ""))
                 .collect(Collectors.joining(", ")) + ", t.tkiid asc";
     }
 
@@ -128,7 +128,10 @@ public final class TaskQuery {
                 : "(" + user + " or (a.isGroup = true and a.principal in " + bind(caller.groups()) + "))";
     }
 
-    /** Rows after the cursor in the order given, nulls last: a lexicographic comparison, key by key. */
+    /**
+     * Rows after the cursor in the order given: a lexicographic comparison, key by key. A missing value counts
+     * as greater than every other (last going up, first going down), the order a plain index reads in.
+     */
     private String after(List<SortKey> order, Cursor cursor, int index) {
         if (index == order.size()) {
             return "t.tkiid > " + bind(cursor.tkiid());
@@ -138,11 +141,12 @@ public final class TaskQuery {
         Object value = cursor.values().get(index);
         String rest = after(order, cursor, index + 1);
         if (value == null) {
-            return path + " is null and (" + rest + ")";
+            return key.descending() ? path + " is not null or (" + path + " is null and (" + rest + "))"
+                    : path + " is null and (" + rest + ")";
         }
         String bound = bind(value);
         return path + (key.descending() ? " < " : " > ") + bound
-                + (key.field().isNullable() ? " or " + path + " is null" : "")
+                + (key.field().isNullable() && !key.descending() ? " or " + path + " is null" : "")
                 + " or (" + path + " = " + bound + " and (" + rest + "))";
     }
 

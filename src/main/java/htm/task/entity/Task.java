@@ -30,7 +30,11 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "task", indexes = {
         @Index(name = "ix_task_work_list", columnList = "state, priority, creation_time, tkiid"),
-        @Index(name = "ix_task_owner_state", columnList = "owner, state"),
+        @Index(name = "ix_task_due", columnList = "state, due_time"),
+        @Index(name = "ix_task_activation", columnList = "state, activation_time"),
+        @Index(name = "ix_task_creation", columnList = "creation_time"),
+        @Index(name = "ix_task_name", columnList = "name"),
+        @Index(name = "ix_task_owner_state", columnList = "owner, state, priority, creation_time, tkiid"),
         @Index(name = "ix_task_originator", columnList = "originator"),
         @Index(name = "ix_task_parent", columnList = "parent_context_id"),
         @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time")})

@@ -102,6 +102,15 @@ class WorkListFiltersTest {
     }
 
     @Test
+    void goingDownTasksWithoutAValueComeFirst() {
+        TaskFilter filter = new TaskFilter(List.of(), SortKey.parse("dueTime desc"),
+                new Cursor(java.util.Arrays.asList((Object) null), "t-9"), 0, 10, false);
+        String select = new TaskQuery(filter, ADMIN).select();
+        assertTrue(select.contains("(t.dueTime is not null or (t.dueTime is null and (t.tkiid > :p0)))"), select);
+        assertTrue(select.endsWith("order by t.dueTime desc nulls first, t.tkiid asc"), select);
+    }
+
+    @Test
     void theDefaultIsOffsetPagingWithATotal() {
         TaskFilter filter = WorkListFilters.read(Map.of());
         assertNull(filter.after());
