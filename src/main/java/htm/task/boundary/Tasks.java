@@ -6,6 +6,7 @@ import static htm.security.control.Role.APIWRITE_NAME;
 import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
+import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
 import htm.task.control.Cursor;
 import htm.task.control.TaskCondition;
@@ -14,6 +15,7 @@ import htm.task.control.TaskLifecycle;
 import htm.task.control.TaskPermissions;
 import htm.task.control.TaskQuery;
 import htm.task.entity.HistoryEntry;
+import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
@@ -118,6 +120,18 @@ public class Tasks {
 
     public VersionedTask claim(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.CLAIM, (task, step, caller, now) -> task.claim(step, caller, now));
+    }
+
+    /** Claims a ready task on behalf of a user named as its potential owner (and not excluded). */
+    @RolesAllowed({SUPPORT_NAME, ADMIN_NAME})
+    public VersionedTask claimFor(String tkiid, String user) {
+        return perform(tkiid, null, TaskAction.ASSIGN, (task, step, caller, now) -> {
+            if (!task.named(PeopleRole.POTENTIAL_OWNER, false).contains(user)
+                    || task.named(PeopleRole.EXCLUDED_OWNER, false).contains(user)) {
+                throw HtmException.forbidden(user, TaskAction.CLAIM.htmName(), tkiid);
+            }
+            task.assign(step, caller, user, now);
+        });
     }
 
     public VersionedTask cancelClaim(String tkiid, boolean keepTaskData, String ifMatch) {

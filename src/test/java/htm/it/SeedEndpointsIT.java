@@ -1,0 +1,126 @@
+package htm.it;
+
+import static htm.it.Api.ADMIN;
+import static htm.it.Api.ALICE;
+import static htm.it.Api.BOB;
+import static htm.it.Api.CAROL;
+import static htm.it.Api.DAVE;
+import static htm.it.Api.SAM;
+import static htm.it.Api.V1;
+import static htm.it.ErrorsIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The seed systems' own requests (Itential 000, Alfresco 002) replayed against HTM. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SeedEndpointsIT {
+
+    private static final String ALFRESCO = "alfresco/api/-default-/public/workflow/versions/1/tasks/";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.htm();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void itentialClaimAnswersTheTaskInItentialsShape() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+            String tkiid = alice.createReadyTask("TestTask");
+            Api.Reply claimed = bob.post("workflow_engine/tasks/claim",
+                    "{\"task_id\": \"" + tkiid + "\", \"user\": \"bob\"}");
+            assertEquals(200, claimed.status(), claimed.body());
+            JsonObject task = claimed.json();
+            assertEquals("TestTask", task.getString("name"));
+            assertEquals("running", task.getString("status"));
+            assertEquals("manual", task.getString("type"));
+            assertEquals(BOB, task.getJsonObject("metrics").getString("owner"));
+            assertTrue(task.getJsonObject("metrics").getJsonNumber("claim_time").longValue() > 0);
+            assertEquals(42, task.getJsonObject("variables").getJsonObject("incoming").getInt("orderId"));
+            assertEquals(BOB, alice.task(tkiid).getString("owner"));
+            assertError(alice.post("workflow_engine/tasks/claim", "{\"task_id\": \"" + tkiid + "\", \"user\": \"alice\"}"),
+                    409, "HTM0409E");
+        }
+    }
+
+    @Test
+    void itentialClaimForSomeoneElseNeedsAdminOrSupport() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api sam = alice.as(SAM);
+             Api dave = alice.as(DAVE); Api carol = alice.as(CAROL)) {
+            String tkiid = alice.create("{\"name\": \"for-dave\", \"potentialOwners\": {\"users\": [\"dave\", \"bob\"]}}");
+            assertError(bob.post("workflow_engine/tasks/claim", "{\"task_id\": \"" + tkiid + "\", \"user\": \"dave\"}"),
+                    403, "HTM0403E");
+            assertError(sam.post("workflow_engine/tasks/claim", "{\"task_id\": \"" + tkiid + "\", \"user\": \"carol\"}"),
+                    403, "HTM0403E");
+            assertEquals(DAVE, sam.post("workflow_engine/tasks/claim", "{\"task_id\": \"" + tkiid + "\", \"user\": \"dave\"}")
+                    .json().getJsonObject("metrics").getString("owner"));
+            assertError(carol.post("workflow_engine/tasks/claim", "{\"task_id\": \"" + tkiid + "\", \"user\": \"carol\"}"),
+                    404, "HTM0404E");
+            assertError(dave.post("workflow_engine/tasks/claim", "{\"task_id\": \"" + tkiid + "\"}"), 400, "HTM0400E");
+            assertError(dave.post("workflow_engine/tasks/claim", "[]"), 400, "HTM0400E");
+            assertError(new Api(base, null).post("workflow_engine/tasks/claim", "{}"), 401, "HTM0401E");
+        }
+    }
+
+    @Test
+    void alfrescoStateTransitionsAsTheSeedShowsThem() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api carol = alice.as(CAROL)) {
+            String tkiid = alice.createReadyTask("review");
+            JsonObject entry = bob.get(ALFRESCO + tkiid).json().getJsonObject("entry");
+            assertEquals(tkiid, entry.getString("id"));
+            assertEquals("unclaimed", entry.getString("state"));
+
+            assertEquals("claimed", bob.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"claimed\"}")
+                    .json().getJsonObject("entry").getString("state"));
+            assertError(bob.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"claimed\"}"), 400, "HTM0400E");
+            JsonObject delegated = bob.put(ALFRESCO + tkiid + "?select=state,assignee",
+                    "{\"state\": \"delegated\", \"assignee\": \"carol\"}").json().getJsonObject("entry");
+            assertEquals("delegated", delegated.getString("state"));
+            assertEquals(BOB, delegated.getString("owner"));
+            assertEquals(CAROL, delegated.getString("assignee"));
+            assertEquals("claimed", carol.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"resolved\"}")
+                    .json().getJsonObject("entry").getString("state"));
+
+            assertError(bob.put(ALFRESCO + tkiid + "?select=state,variables",
+                    "{\"state\": \"unclaimed\", \"variables\": [{\"name\": \"x\", \"value\": 1}]}"), 400, "HTM0400E");
+            Api.Reply completed = bob.put(ALFRESCO + tkiid + "?select=state,variables", """
+                    {"state": "completed", "variables": [
+                      {"name": "bpm_priority", "type": "d_int", "value": 1, "scope": "global"}]}""");
+            assertEquals("completed", completed.json().getJsonObject("entry").getString("state"), completed.body());
+            assertEquals(1, alice.get(V1 + "task/" + tkiid + "/output").json().getInt("bpm_priority"));
+            assertTrue(completed.json().getJsonObject("entry").getJsonNumber("durationInMs").longValue() >= 0);
+            assertError(bob.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"unclaimed\"}"), 400, "HTM0400E");
+        }
+    }
+
+    @Test
+    void alfrescoSelectLimitsWhatChanges() {
+        try (Api alice = new Api(base, ALICE); Api admin = alice.as(ADMIN)) {
+            String tkiid = alice.createReadyTask("select");
+            JsonObject entry = alice.put(ALFRESCO + tkiid + "?select=priority,name",
+                    "{\"priority\": 1, \"name\": \"Urgent review\", \"description\": \"not selected\"}")
+                    .json().getJsonObject("entry");
+            assertEquals(1, entry.getInt("priority"));
+            assertEquals("Urgent review", entry.getString("name"));
+            assertEquals(jakarta.json.JsonValue.NULL, entry.get("description"));
+            assertError(alice.put(ALFRESCO + tkiid, "{\"state\": \"claimed\"}"), 400, "HTM0400E");
+            assertError(alice.put(ALFRESCO + tkiid + "?select=colour", "{}"), 400, "HTM0400E");
+            assertError(alice.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"sleeping\"}"), 400, "HTM0400E");
+            assertError(alice.get(ALFRESCO + "unknown"), 404, "HTM0404E");
+            assertEquals(200, admin.get(ALFRESCO + tkiid).status());
+        }
+    }
+}
