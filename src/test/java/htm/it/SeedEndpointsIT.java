@@ -123,4 +123,76 @@ class SeedEndpointsIT {
             assertEquals(200, admin.get(ALFRESCO + tkiid).status());
         }
     }
+
+    private static final String ORACLE = "bpm/api/4.0/tasks/";
+
+    private static String action(String id) {
+        return "{\"action\": {\"id\": \"" + id + "\"}}";
+    }
+
+    @Test
+    void oracleOutcomesCompleteTheTaskAndKeepTheComment() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+            String tkiid = alice.createReadyTask("approve-order");
+            Api.Reply approved = bob.put(ORACLE + tkiid,
+                    "{\"action\": {\"id\": \"APPROVE\"}, \"comment\": {\"commentStr\": \"fine by me\"}}");
+            assertEquals(200, approved.status(), approved.body());
+            JsonObject task = approved.json();
+            assertEquals(tkiid, task.getString("id"));
+            assertEquals("task", task.getString("kind"));
+            assertEquals("completed", task.getJsonObject("status").getString("state"));
+            assertTrue(task.getBoolean("final"));
+            assertTrue(task.getJsonArray("artifacts").getJsonObject(0).toString().contains("APPROVE"));
+            assertEquals("APPROVE", alice.get(V1 + "task/" + tkiid + "/output").json().getString("outcome"));
+            assertEquals("fine by me", alice.get(V1 + "task/" + tkiid + "/comments").json().getJsonArray("items")
+                    .getJsonObject(0).getString("text"));
+            assertError(bob.put(ORACLE + tkiid, action("REJECT")), 409, "HTM0409E");
+        }
+    }
+
+    @Test
+    void oracleActionsMapToTheLifecycle() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api admin = alice.as(ADMIN)) {
+            String tkiid = alice.createReadyTask("oracle-actions");
+            assertEquals("working", bob.put(ORACLE + tkiid, action("ACQUIRE")).json().getJsonObject("status").getString("state"));
+            assertEquals(200, bob.put(ORACLE + tkiid, "{\"action\": {\"id\": \"SAVE\"}, \"payload\": {\"draft\": 1}}").status());
+            assertEquals(1, bob.get(V1 + "task/" + tkiid + "/output").json().getInt("draft"));
+            assertEquals("submitted", bob.put(ORACLE + tkiid, action("RELEASE")).json().getJsonObject("status").getString("state"));
+            assertTrue(alice.put(ORACLE + tkiid, action("SUSPEND")).json().getJsonObject("metadata").getBoolean("isSuspended"));
+            assertEquals(200, alice.put(ORACLE + tkiid, action("RESUME")).status());
+            bob.put(ORACLE + tkiid, action("ACQUIRE"));
+            assertEquals(BOB, bob.put(ORACLE + tkiid, "{\"action\": {\"id\": \"DELEGATE\"}, \"assignee\": \"carol\"}")
+                    .json().getJsonObject("metadata").getString("owner"), "the owner keeps the task");
+            assertEquals(CAROL, alice.task(tkiid).getString("delegate"));
+            assertEquals(200, bob.put(V1 + "task/" + tkiid + "?action=resolve").status());
+            assertEquals("failed", bob.put(ORACLE + tkiid, "{\"action\": {\"id\": \"ERROR\"}, \"payload\": {\"why\": \"x\"}}")
+                    .json().getJsonObject("status").getString("state"));
+
+            String other = alice.createReadyTask("withdraw");
+            assertError(bob.put(ORACLE + other, action("WITHDRAW")), 403, "HTM0403E");
+            assertEquals("canceled", alice.put(ORACLE + other, action("WITHDRAW")).json().getJsonObject("status").getString("state"));
+            assertError(alice.put(ORACLE + other, action("PURGE")), 403, "HTM0403E");
+            assertEquals("Task " + other + " successfully purged", admin.put(ORACLE + other, action("PURGE")).json().getString("title"));
+            assertError(alice.get(V1 + "task/" + other), 404, "HTM0404E");
+
+            String third = alice.createReadyTask("reassign");
+            assertEquals(ALICE, admin.put(ORACLE + third, "{\"action\": {\"id\": \"REASSIGN\"}, \"assignee\": \"alice\"}")
+                    .json().getJsonObject("metadata").getString("owner"));
+            assertEquals(200, alice.put(ORACLE + third, action("DELETE")).status());
+            assertError(alice.get(V1 + "task/" + third), 404, "HTM0404E");
+        }
+    }
+
+    @Test
+    void oracleRejectsWhatItCannotDo() {
+        try (Api alice = new Api(base, ALICE)) {
+            String tkiid = alice.createReadyTask("oracle-errors");
+            assertError(alice.put(ORACLE + tkiid, action("fly away")), 400, "HTM0400E");
+            assertError(alice.put(ORACLE + tkiid, "{}"), 400, "HTM0400E");
+            assertError(alice.put(ORACLE + tkiid, action("ADHOC_ROUTE")), 400, "HTM0400E");
+            assertError(alice.put(ORACLE + "no-such-task", action("ACQUIRE")), 404, "HTM0404E");
+            assertError(alice.put(ORACLE + "x".repeat(40), action("ACQUIRE")), 400, "HTM0400E");
+            assertError(new Api(base, null).put(ORACLE + tkiid, action("ACQUIRE")), 401, "HTM0401E");
+        }
+    }
 }

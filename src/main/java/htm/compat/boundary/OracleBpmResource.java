@@ -1,0 +1,205 @@
+package htm.compat.boundary;
+
+import htm.problem.entity.HtmException;
+import htm.task.boundary.TaskData;
+import htm.task.boundary.TaskView;
+import htm.task.boundary.Tasks;
+import htm.task.boundary.VersionedTask;
+import htm.task.control.JsonInput;
+import htm.task.control.TaskDefinitions;
+import htm.task.entity.HistoryEntry;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Oracle BPM's task actions (seed 003) over the HTM use cases. Outcomes (APPROVE, REJECT or the task's own)
+ * complete the task with {"outcome": …}; the others map to HTM actions; comments become task comments.
+ */
+@Path("bpm/api/4.0/tasks/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Oracle BPM")
+public class OracleBpmResource {
+
+    private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Set<String> NOT_YET = Set.of("ADHOC_ROUTE", "INFO_REQUEST", "INFO_SUBMIT", "PUSHBACK",
+            "SKIP_CURRENT_ASSIGNMENT", "ESCALATE");
+
+    @EJB
+    Tasks tasks;
+
+    @EJB
+    TaskData data;
+
+    @Context
+    SecurityContext security;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
+            + "WITHDRAW, REASSIGN and DELEGATE (with assignee), ERROR, SAVE, DELETE, PURGE")
+    public JsonObject act(@PathParam("id") String id, String body) {
+        if (id.isBlank() || id.length() > 36) {
+            throw HtmException.invalidInput("id", "not a task number");
+        }
+        JsonObject request = JsonInput.object(body);
+        JsonObject action = JsonInput.optionalObject(request, "action");
+        String name = action == null ? null : JsonInput.string(action, "id", 64);
+        if (name == null || !ACTION.matcher(name).matches()) {
+            throw HtmException.invalidInput("action.id", "an action such as APPROVE, REJECT or ACQUIRE");
+        }
+        if (NOT_YET.contains(name)) {
+            throw HtmException.invalidInput("action.id", name + " is not supported by HTM yet");
+        }
+        String comment = comment(request);
+        Integer priority = JsonInput.integer(request, "priority");
+        if (priority != null) {
+            tasks.update(id, TaskDefinitions.update(Json.createObjectBuilder().add("priority", priority).build()), null);
+        }
+        String assignee = JsonInput.string(request, "assignee", 255);
+        if (name.equals("PURGE")) {
+            purge(id);
+            return Json.createObjectBuilder().add("title", "Task " + id + " successfully purged").build();
+        }
+        if (comment != null) {
+            data.addComment(id, comment);
+        }
+        if (name.equals("DELETE")) {
+            return oracle(deleted(id).task(), null, List.of());
+        }
+        VersionedTask result = switch (name) {
+            case "ACQUIRE" -> tasks.claim(id, null);
+            case "RELEASE" -> tasks.cancelClaim(id, false, null);
+            case "SUSPEND" -> tasks.suspend(id, null, null);
+            case "RESUME" -> tasks.resume(id, null);
+            case "WITHDRAW" -> tasks.terminate(id, null);
+            case "SAVE" -> data.saveOutput(id, payload(request), null);
+            case "ERROR" -> tasks.completeWithFault(id, "ERROR", payload(request), null);
+            case "REASSIGN" -> reassign(id, required(assignee));
+            case "DELEGATE" -> tasks.delegate(id, required(assignee), null);
+            default -> complete(id, name, request);
+        };
+        return oracle(result.task(), data.output(id), tasks.history(id));
+    }
+
+    /** An outcome ends the task; a ready task the caller may claim is claimed first, as Oracle does. */
+    private VersionedTask complete(String id, String outcome, JsonObject request) {
+        TaskView task = tasks.find(id).task();
+        if (task.state().equals("STATE_READY")) {
+            tasks.claim(id, null);
+        }
+        JsonObjectBuilder output = Json.createObjectBuilder().add("outcome", outcome);
+        JsonValue payload = request.get("payload");
+        if (payload != null && payload.getValueType() == JsonValue.ValueType.OBJECT) {
+            payload.asJsonObject().forEach(output::add);
+        }
+        return tasks.complete(id, output.build().toString(), null);
+    }
+
+    private VersionedTask reassign(String id, String assignee) {
+        TaskView task = tasks.find(id).task();
+        if (task.state().equals("STATE_CLAIMED")) {
+            throw HtmException.invalidInput("action.id", "REASSIGN a claimed task through the HTM owner transfer");
+        }
+        return tasks.claimFor(id, assignee);
+    }
+
+    /** DELETE ends an active task and removes it; the answer is the task as it was last. */
+    private VersionedTask deleted(String id) {
+        VersionedTask task = endIfActive(id);
+        tasks.delete(id, null);
+        return task;
+    }
+
+    private void purge(String id) {
+        if (!security.isUserInRole("admin")) {
+            throw new HtmException(403, "HTM0403E", "Only an administrator purges tasks.", id);
+        }
+        endIfActive(id);
+        tasks.delete(id, null);
+    }
+
+    private VersionedTask endIfActive(String id) {
+        VersionedTask task = tasks.find(id);
+        String state = task.task().state();
+        return state.equals("STATE_READY") || state.equals("STATE_CLAIMED") ? tasks.terminate(id, null) : task;
+    }
+
+    private static String required(String assignee) {
+        if (assignee == null || assignee.isBlank()) {
+            throw HtmException.invalidInput("assignee", "name the user");
+        }
+        return assignee;
+    }
+
+    private static String comment(JsonObject request) {
+        JsonObject comment = JsonInput.optionalObject(request, "comment");
+        String text = comment == null ? null : JsonInput.string(comment, "commentStr", 4000);
+        if (text == null) {
+            text = JsonInput.string(request, "comments", 4000);
+        }
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static String payload(JsonObject request) {
+        JsonValue payload = request.get("payload");
+        return payload == null ? "{}" : payload.toString();
+    }
+
+    /** The seed's Task shape: id, kind, contextId, status, history, artifacts, metadata, final. */
+    static JsonObject oracle(TaskView task, String output, List<HistoryEntry> history) {
+        String state = switch (task.state()) {
+            case "STATE_INACTIVE", "STATE_READY" -> "submitted";
+            case "STATE_CLAIMED" -> "working";
+            case "STATE_FINISHED", "STATE_FORWARDED" -> "completed";
+            case "STATE_FAILED" -> "failed";
+            case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";
+            default -> "unknown";
+        };
+        JsonObjectBuilder status = Json.createObjectBuilder().add("state", state)
+                .add("timestamp", task.lastModificationTime());
+        JsonArrayBuilder artifacts = Json.createArrayBuilder();
+        if (output != null) {
+            artifacts.add(Json.createObjectBuilder().add("artifactId", "output").add("name", "output")
+                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "text")
+                            .add("type", "application/json").add("text", output))));
+        }
+        JsonObjectBuilder metadata = Json.createObjectBuilder().add("htmState", task.state())
+                .add("priority", task.priority()).add("isSuspended", task.isSuspended());
+        if (task.owner() != null) {
+            metadata.add("owner", task.owner());
+        }
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        for (int i = 0; i < history.size(); i++) {
+            HistoryEntry entry = history.get(i);
+            String text = entry.action().htmName() + " by " + entry.principal()
+                    + (entry.details() == null || entry.details().isBlank() ? "" : ": " + entry.details());
+            messages.add(Json.createObjectBuilder().add("kind", "message").add("messageId", task.tkiid() + "-" + i)
+                    .add("role", "agent").add("taskId", task.tkiid())
+                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "text")
+                            .add("text", text))));
+        }
+        return Json.createObjectBuilder().add("id", task.tkiid()).add("kind", "task")
+                .add("contextId", task.containmentContextID() != null ? task.containmentContextID() : task.topLevelTaskID())
+                .add("status", status).add("history", messages).add("artifacts", artifacts)
+                .add("metadata", metadata).add("final", state.equals("completed") || state.equals("failed")
+                        || state.equals("canceled")).build();
+    }
+
+}
