@@ -72,12 +72,14 @@ public class LoadDriver {
     static final class Worker {
         final int number;
         final String user;
+        final String queueUser;
         final List<Long> latencies = new ArrayList<>();
         int cursor;
 
         Worker(int number) {
             this.number = number;
             this.user = "u" + (number % 8 + 1);
+            this.queueUser = "q" + (number % 8 + 1);
         }
 
         /** The next seeded task index of this worker's own ready tasks (claim + complete). */
@@ -174,7 +176,7 @@ public class LoadDriver {
     }
 
     static boolean claimNext(Worker worker, Set<String> claimed, AtomicInteger duplicates) throws Exception {
-        HttpResponse<String> response = send(worker.user, "PUT", "task?action=claimNext&group=gshared", null);
+        HttpResponse<String> response = send(worker.queueUser, "PUT", "task?action=claimNext&group=gshared", null);
         if (response.statusCode() == 204) {
             return false;
         }
