@@ -195,4 +195,42 @@ class SeedEndpointsIT {
             assertError(new Api(base, null).put(ORACLE + tkiid, action("ACQUIRE")), 401, "HTM0401E");
         }
     }
+
+    @Test
+    void itentialClaimJobClaimsTheJobAndItsTasks() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api dave = alice.as(DAVE)) {
+            Api.Reply created = alice.post(V1 + "jobs", "{\"name\": \"8917Test2\", \"watchers\": [\"carol\"]}");
+            assertEquals(201, created.status(), created.body());
+            String job = created.json().getString("id");
+            assertTrue(job.matches("[0-9a-f]{24}"), job);
+            String first = alice.create("{\"name\": \"workflow_start\", \"containmentContextID\": \"" + job
+                    + "\", \"potentialOwners\": {\"users\": [\"bob\"]}}");
+            String second = alice.create("{\"name\": \"workflow_end\", \"containmentContextID\": \"" + job
+                    + "\", \"potentialOwners\": {\"groups\": [\"reviewers\"]}}");
+
+            assertError(dave.post("workflow_engine/claimJob", "{\"job_id\": \"" + job + "\", \"user\": \"bob\"}"),
+                    403, "HTM0403E");
+            Api.Reply claimed = bob.post("workflow_engine/claimJob", "{\"job_id\": \"" + job + "\", \"user\": \"bob\"}");
+            assertEquals(200, claimed.status(), claimed.body());
+            JsonObject updated = claimed.json().getJsonObject("updated_job");
+            assertEquals(job, updated.getString("_id"));
+            assertEquals("8917Test2", updated.getString("name"));
+            assertEquals(BOB, updated.getJsonObject("metrics").getString("owner"));
+            assertEquals("running", updated.getString("status"));
+            assertEquals("carol", updated.getJsonArray("watchers").getString(0));
+            assertEquals("running", updated.getJsonObject("tasks").getJsonObject(first).getString("status"));
+            assertEquals(BOB, alice.task(first).getString("owner"));
+            assertEquals(BOB, alice.task(second).getString("owner"));
+            assertEquals(2, alice.get(V1 + "jobs/" + job).json().getJsonArray("tasks").size());
+
+            assertError(alice.post("workflow_engine/claimJob", "{\"job_id\": \"" + job + "\", \"user\": \"alice\"}"),
+                    409, "HTM0409E");
+            assertError(bob.post("workflow_engine/claimJob", "{\"job_id\": \"" + job + "\", \"user\": \"bob\", "
+                    + "\"force\": true}"), 400, "HTM0400E");
+            assertError(bob.post("workflow_engine/claimJob", "{\"job_id\": \"12ab\", \"user\": \"bob\"}"), 400, "HTM0400E");
+            assertError(bob.post("workflow_engine/claimJob", "{\"job_id\": \"5cb7b531d06cceb89fd21b1c\", \"user\": \"bob\"}"),
+                    404, "HTM0404E");
+            assertError(new Api(base, null).post("workflow_engine/claimJob", "{}"), 401, "HTM0401E");
+        }
+    }
 }

@@ -1,0 +1,122 @@
+package htm.job.boundary;
+
+import static htm.security.control.Role.ADMIN_NAME;
+import static htm.security.control.Role.APIREAD_NAME;
+import static htm.security.control.Role.APIWRITE_NAME;
+import static htm.security.control.Role.ENGINEERING_NAME;
+import static htm.security.control.Role.SUPPORT_NAME;
+
+import htm.job.entity.Job;
+import htm.problem.entity.HtmException;
+import htm.security.control.Caller;
+import htm.security.control.Role;
+import htm.task.boundary.TaskAccess;
+import htm.task.boundary.TaskView;
+import htm.task.control.TaskCondition;
+import htm.task.control.TaskLifecycle;
+import htm.task.control.TaskPermissions;
+import htm.task.entity.PeopleRole;
+import htm.task.entity.Task;
+import htm.task.entity.TaskAction;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/** Jobs: groups of tasks sharing a containment context, claimed by one user. One transaction per method. */
+@Stateless
+@DeclareRoles({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
+@RolesAllowed({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
+public class Jobs {
+
+    @PersistenceContext(unitName = "htm")
+    EntityManager em;
+
+    @Inject
+    TaskAccess access;
+
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public JobSnapshot create(String name, List<String> watchers) {
+        Job job = Job.create(name, watchers, access.caller().name(), Instant.now());
+        em.persist(job);
+        em.flush();
+        return JobSnapshot.of(job, List.of());
+    }
+
+    public JobSnapshot find(String id) {
+        Caller caller = access.caller();
+        Job job = visible(id, caller, LockModeType.NONE);
+        return JobSnapshot.of(job, tasks(job).stream().filter(t -> TaskPermissions.sees(caller, t))
+                .map(TaskView::of).toList());
+    }
+
+    /**
+     * Claims the job for user, and with it each of its ready tasks the user may claim (the per-task rules decide).
+     * The user is the caller, unless the caller is admin or support; then the user must be named as a potential
+     * owner. A job someone else holds answers 409; a job with ready tasks of which the user may claim none, 403.
+     */
+    public JobSnapshot claim(String id, String user) {
+        Caller caller = access.caller();
+        boolean forSelf = user.equals(caller.name());
+        if (!forSelf && !caller.isAdmin() && !caller.has(Role.SUPPORT)) {
+            throw new HtmException(403, "HTM0403E", "User " + caller.name() + " may claim only for themselves.",
+                    caller.name(), "claimJob", id);
+        }
+        Job job = visible(id, caller, LockModeType.PESSIMISTIC_WRITE);
+        if (job.isClaimedByAnotherThan(user)) {
+            throw new HtmException(409, "HTM0409E", "Job " + id + " is claimed by " + job.owner() + ".", id,
+                    job.owner(), "claimJob");
+        }
+        Instant now = Instant.now();
+        int ready = 0;
+        int claimed = 0;
+        for (Task task : tasks(job)) {
+            TaskAction action = forSelf ? TaskAction.CLAIM : TaskAction.ASSIGN;
+            if (TaskLifecycle.transition(TaskCondition.of(task), action).isEmpty()) {
+                continue;
+            }
+            ready++;
+            if (forSelf ? TaskPermissions.may(caller, task, TaskAction.CLAIM) : mayOwn(user, task)) {
+                em.lock(task, LockModeType.PESSIMISTIC_WRITE);
+                if (forSelf) {
+                    task.claim(TaskAccess.transition(task, action), user, now);
+                } else {
+                    task.assign(TaskAccess.transition(task, action), caller.name(), user, now);
+                }
+                claimed++;
+            }
+        }
+        if (ready > 0 && claimed == 0) {
+            throw new HtmException(403, "HTM0403E", "User " + user + " may claim none of the ready tasks of job "
+                    + id + ".", user, "claimJob", id);
+        }
+        job.claimFor(user, caller.name(), now);
+        em.flush();
+        return JobSnapshot.of(job, tasks(job).stream().map(TaskView::of).toList());
+    }
+
+    private static boolean mayOwn(String user, Task task) {
+        return task.named(PeopleRole.POTENTIAL_OWNER, false).contains(user)
+                && !task.named(PeopleRole.EXCLUDED_OWNER, false).contains(user);
+    }
+
+    private List<Task> tasks(Job job) {
+        return em.createQuery("select t from Task t where t.containmentContextID = :job order by t.creationTime, t.tkiid",
+                Task.class).setParameter("job", job.id()).getResultList();
+    }
+
+    /** The job, if the caller created it, sees one of its tasks, or reads every task; else 404. */
+    private Job visible(String id, Caller caller, LockModeType lock) {
+        Job job = id == null || id.length() > 24 ? null : em.find(Job.class, id, lock);
+        if (job == null || !(caller.seesEveryTask() || caller.name().equals(job.createdBy())
+                || tasks(job).stream().anyMatch(t -> TaskPermissions.sees(caller, t)))) {
+            throw new HtmException(404, "HTM0404E", "Job " + id + " does not exist.", id);
+        }
+        return job;
+    }
+}
