@@ -14,28 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each action of PUT /task/{tkiid}?action=: its happy path, its 409 and its 403 or 404. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ActionsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
+class ActionsIT extends HtmServer {
 
     @Test
     void startMovesAnInactiveTaskToReadyOnceAndOnlyForItsOriginator() {

@@ -7,7 +7,6 @@ import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Clients racing over HTTP for the same task: exactly one wins, every other one gets 409, never a 500. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrencyIT {
+class ConcurrencyIT extends HtmServer {
 
     private static final int RACERS = 20;
     private static final int ROUNDS = 10;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void twentyClaimsOfOneTaskHaveOneWinner() throws Exception {

@@ -9,29 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Subtasks hold their parent back; follow-on tasks carry the work on. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HierarchyIT {
+class HierarchyIT extends HtmServer {
 
     private static final String FOR_BOB = "{\"name\": \"check-stock\", \"potentialOwners\": {\"users\": [\"bob\"]}}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void theParentWaitsForItsSubtasksBeforeItCanComplete() {

@@ -27,26 +27,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Work-list filters, order and keyset paging, HTM where clauses, claimNext and bulk actions. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class QueriesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
+class QueriesIT extends HtmServer {
 
     /** Each test's tasks carry a fresh name prefix, so that other tests' tasks never count. */
     private static String prefix() {

@@ -9,31 +9,14 @@ import static htm.it.Api.SAM;
 import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each application role (and no credentials) gets the status it should on each endpoint. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RolesIT {
+class RolesIT extends HtmServer {
 
     private static final String NOBODY = null;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void creatingNeedsApiwriteOrAdmin() {

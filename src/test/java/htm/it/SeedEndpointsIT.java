@@ -12,29 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed systems' own requests (Itential 000, Alfresco 002) replayed against HTM. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SeedEndpointsIT {
+class SeedEndpointsIT extends HtmServer {
 
     private static final String ALFRESCO = "alfresco/api/-default-/public/workflow/versions/1/tasks/";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void itentialClaimAnswersTheTaskInItentialsShape() {

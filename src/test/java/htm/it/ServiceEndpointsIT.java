@@ -5,26 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The OpenAPI document and the readiness check, at the server's root as API.md §6 names them. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ServiceEndpointsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
+class ServiceEndpointsIT extends HtmServer {
 
     @Test
     void openApiDocumentsTheTaskResources() throws Exception {

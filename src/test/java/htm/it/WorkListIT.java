@@ -11,33 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GET /tasks: filters, potential owners through groups minus excluded owners, paging and totals. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WorkListIT {
+class WorkListIT extends HtmServer {
 
     private static final String DAVES_READY = V1 + "tasks?state=STATE_READY&potentialOwner=me";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.htm();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void potentialOwnerMeCountsTasksOfferedToTheCallerAndClaimingMovesThem() {
