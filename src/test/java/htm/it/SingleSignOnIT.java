@@ -75,13 +75,19 @@ class SingleSignOnIT extends HtmServer {
                 token("zoe", "[\"htm-apiwrite\"]", "https://evil.test", "htm", 3600, "RS256", true), // other issuer
                 token("zoe", "[\"htm-apiwrite\"]", ISSUER, "someone-else", 3600, "RS256", true),    // other audience
                 token("zoe", "[\"htm-apiwrite\"]", ISSUER, "htm", 3600, "RS256", false),            // wrong signature
-                "not.a.token", "garbage"};
+                notYetValid(), "not.a.token", "garbage"};
         for (String token : bad) {
             try (Response response = bearer(token, V1 + "tasks").get()) {
                 assertEquals(401, response.getStatus(), token);
                 assertTrue(response.getHeaderString("WWW-Authenticate") != null, token);
             }
         }
+    }
+
+    /** A well-signed token whose nbf lies an hour ahead. */
+    static String notYetValid() throws Exception {
+        return token("zoe", "[\"htm-apiwrite\"], \"nbf\": " + (Instant.now().getEpochSecond() + 3600), ISSUER, "htm",
+                7200, "RS256", true);
     }
 
     private jakarta.ws.rs.client.Invocation.Builder bearer(String token, String path) {
