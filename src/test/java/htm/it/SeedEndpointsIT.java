@@ -151,6 +151,13 @@ class SeedEndpointsIT extends HtmServer {
             assertEquals("failed", bob.put(ORACLE + tkiid, "{\"action\": {\"id\": \"ERROR\"}, \"payload\": {\"why\": \"x\"}}")
                     .json().getJsonObject("status").getString("state"));
 
+            String pushed = alice.createReadyTask("pushback");
+            bob.put(ORACLE + pushed, action("ACQUIRE"));
+            assertError(bob.put(ORACLE + pushed, action("PUSHBACK")), 409, "HTM0409E");
+            alice.as(SAM).put(V1 + "task/" + pushed + "/role/owner?action=transfer&toUser=alice");
+            assertEquals(BOB, alice.put(ORACLE + pushed, action("PUSHBACK")).json().getJsonObject("metadata")
+                    .getString("owner"), "back to the previous owner");
+
             String other = alice.createReadyTask("withdraw");
             assertError(bob.put(ORACLE + other, action("WITHDRAW")), 403, "HTM0403E");
             assertEquals("canceled", alice.put(ORACLE + other, action("WITHDRAW")).json().getJsonObject("status").getString("state"));

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OracleBpmResource {
 
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Set<String> NOT_YET = Set.of("ADHOC_ROUTE", "INFO_REQUEST", "INFO_SUBMIT", "PUSHBACK",
+    private static final Set<String> NOT_YET = Set.of("ADHOC_ROUTE", "INFO_REQUEST", "INFO_SUBMIT",
             "SKIP_CURRENT_ASSIGNMENT", "ESCALATE");
 
     @EJB
@@ -53,7 +53,7 @@ public class OracleBpmResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
-            + "WITHDRAW, REASSIGN and DELEGATE (with assignee), ERROR, SAVE, DELETE, PURGE")
+            + "WITHDRAW, REASSIGN and DELEGATE (with assignee), PUSHBACK, ERROR, SAVE, DELETE, PURGE")
     public JsonObject act(@PathParam("id") String id, String body) {
         if (id.isBlank() || id.length() > 36) {
             throw HtmException.invalidInput("id", "not a task number");
@@ -93,6 +93,7 @@ public class OracleBpmResource {
             case "ERROR" -> tasks.completeWithFault(id, "ERROR", payload(request), null);
             case "REASSIGN" -> reassign(id, required(assignee));
             case "DELEGATE" -> tasks.delegate(id, required(assignee), null);
+            case "PUSHBACK" -> tasks.pushBack(id);
             default -> complete(id, name, request);
         };
         return oracle(result.task(), data.output(id), tasks.history(id));

@@ -190,6 +190,17 @@ public class Tasks {
         return perform(tkiid, ifMatch, TaskAction.RESTART, (task, step, caller, now) -> task.restart(step, caller, now));
     }
 
+    /** Hands a claimed task back to the user who owned it before it was transferred (Oracle's PUSHBACK). */
+    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
+    public VersionedTask pushBack(String tkiid) {
+        return perform(tkiid, null, TaskAction.TRANSFER, (task, step, caller, now) -> {
+            if (task.previousOwner() == null) {
+                throw HtmException.illegalInState(tkiid, "STATE_CLAIMED (no previous owner)", "PUSHBACK");
+            }
+            task.transferOwnership(step, caller, task.previousOwner(), now);
+        });
+    }
+
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask delegate(String tkiid, String toUser, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.DELEGATE,
