@@ -143,7 +143,8 @@ class ActionsIT extends HtmServer {
             assertEquals(200, alice.act(tkiid, "delegate&toUser=carol").status());
             assertEquals(200, carol.get(V1 + "task/" + tkiid).status(), "the delegate sees the task");
             assertEquals(200, carol.put(V1 + "task/" + tkiid + "/output", "{\"checked\": true}").status());
-            assertError(carol.put(V1 + "task/" + tkiid + "?action=complete", "{}"), 403, "HTM0403E");
+            assertError(carol.put(V1 + "task/" + tkiid + "?action=complete", "{}"), 409, "HTM0409E");
+            assertError(alice.put(V1 + "task/" + tkiid + "?action=complete", "{}"), 409, "HTM0409E");
             assertError(alice.act(tkiid, "cancelClaim"), 409, "HTM0409E");
             assertEquals(200, carol.act(tkiid, "resolve").status());
             assertError(carol.act(tkiid, "resolve"), 404, "HTM0404E");

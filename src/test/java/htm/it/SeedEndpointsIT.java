@@ -158,6 +158,20 @@ class SeedEndpointsIT extends HtmServer {
             assertEquals(BOB, alice.put(ORACLE + pushed, action("PUSHBACK")).json().getJsonObject("metadata")
                     .getString("owner"), "back to the previous owner");
 
+            String asking = alice.createReadyTask("info");
+            bob.put(ORACLE + asking, action("ACQUIRE"));
+            assertError(bob.put(ORACLE + asking, action("INFO_REQUEST")), 400, "HTM0400E");
+            assertEquals("input-required", bob.put(ORACLE + asking, "{\"action\": {\"id\": \"INFO_REQUEST\"}, "
+                    + "\"assignee\": \"carol\"}").json().getJsonObject("status").getString("state"));
+            assertError(bob.put(ORACLE + asking, action("APPROVE")), 409, "HTM0409E");
+            Api.Reply submitted = alice.as(CAROL).put(ORACLE + asking, "{\"action\": {\"id\": \"INFO_SUBMIT\"}, "
+                    + "\"comment\": {\"commentStr\": \"the invoice is attached\"}}");
+            assertEquals("working", submitted.json().getJsonObject("status").getString("state"), submitted.body());
+            assertEquals("the invoice is attached", bob.get(V1 + "task/" + asking + "/comments").json()
+                    .getJsonArray("items").getJsonObject(0).getString("text"));
+            assertEquals("completed", bob.put(ORACLE + asking, action("APPROVE")).json().getJsonObject("status")
+                    .getString("state"));
+
             String other = alice.createReadyTask("withdraw");
             assertError(bob.put(ORACLE + other, action("WITHDRAW")), 403, "HTM0403E");
             assertEquals("canceled", alice.put(ORACLE + other, action("WITHDRAW")).json().getJsonObject("status").getString("state"));

@@ -38,8 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OracleBpmResource {
 
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Set<String> NOT_YET = Set.of("ADHOC_ROUTE", "INFO_REQUEST", "INFO_SUBMIT",
-            "SKIP_CURRENT_ASSIGNMENT", "ESCALATE");
+    private static final Set<String> NOT_YET = Set.of("ADHOC_ROUTE", "SKIP_CURRENT_ASSIGNMENT", "ESCALATE");
 
     @EJB
     Tasks tasks;
@@ -53,7 +52,7 @@ public class OracleBpmResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
-            + "WITHDRAW, REASSIGN and DELEGATE (with assignee), PUSHBACK, ERROR, SAVE, DELETE, PURGE")
+            + "WITHDRAW, REASSIGN, DELEGATE and INFO_REQUEST (with assignee), INFO_SUBMIT, PUSHBACK, ERROR, SAVE, DELETE, PURGE")
     public JsonObject act(@PathParam("id") String id, String body) {
         if (id.isBlank() || id.length() > 36) {
             throw HtmException.invalidInput("id", "not a task number");
@@ -94,9 +93,24 @@ public class OracleBpmResource {
             case "REASSIGN" -> reassign(id, required(assignee));
             case "DELEGATE" -> tasks.delegate(id, required(assignee), null);
             case "PUSHBACK" -> tasks.pushBack(id);
+            case "INFO_REQUEST" -> tasks.requestInformation(id, required(assignee));
+            case "INFO_SUBMIT" -> tasks.resolve(id, null);
             default -> complete(id, name, request);
         };
-        return oracle(result.task(), data.output(id), tasks.history(id));
+        return oracle(result.task(), ifStillVisible(() -> data.output(id), null),
+                ifStillVisible(() -> tasks.history(id), List.of()));
+    }
+
+    /** What the caller may still read after an action that took the task out of their hands (INFO_SUBMIT). */
+    private static <T> T ifStillVisible(java.util.function.Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (HtmException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return otherwise;
+        }
     }
 
     /** An outcome ends the task; a ready task the caller may claim is claimed first, as Oracle does. */
@@ -167,7 +181,7 @@ public class OracleBpmResource {
     static JsonObject oracle(TaskView task, String output, List<HistoryEntry> history) {
         String state = switch (task.state()) {
             case "STATE_INACTIVE", "STATE_READY" -> "submitted";
-            case "STATE_CLAIMED" -> "working";
+            case "STATE_CLAIMED" -> Boolean.TRUE.equals(task.isAwaitingInformation()) ? "input-required" : "working";
             case "STATE_FINISHED", "STATE_FORWARDED" -> "completed";
             case "STATE_FAILED" -> "failed";
             case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";

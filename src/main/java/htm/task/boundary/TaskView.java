@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TaskView(
         String tkiid, String name, String namespace, String displayName, String description, String state,
         String kind, String type, Integer priority, Boolean isSuspended, Boolean isEscalated,
-        Boolean isWaitingForSubTask, String owner, String originator, String starter, String delegate,
+        Boolean isWaitingForSubTask, Boolean isAwaitingInformation, String owner, String originator, String starter,
+        String delegate,
         String activationTime, String firstActivationTime, String startTime, String completionTime,
         String dueTime, String expirationTime, String resumptionTime, String deletionTime,
         String lastModificationTime, String lastStateChangeTime,
@@ -34,7 +35,8 @@ public record TaskView(
         return new TaskView(
                 t.tkiid(), t.name(), t.namespace(), t.displayName(), t.description(), t.state().name(),
                 t.kind().name(), t.type(), t.priority(), t.isSuspended(), t.isEscalated(),
-                t.isWaitingForSubTask(), t.owner(), t.originator(), t.starter(), t.delegate(),
+                t.isWaitingForSubTask(), t.isAwaitingInformation(), t.owner(), t.originator(), t.starter(),
+                t.delegate(),
                 Times.format(t.activationTime()), Times.format(t.firstActivationTime()),
                 Times.format(t.startTime()), Times.format(t.completionTime()), Times.format(t.dueTime()),
                 Times.format(t.expirationTime()), Times.format(t.resumptionTime()), Times.format(t.deletionTime()),

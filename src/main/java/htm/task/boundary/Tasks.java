@@ -207,6 +207,13 @@ public class Tasks {
                 (task, step, caller, now) -> task.delegateTo(step, caller, toUser, now));
     }
 
+    /** The owner asks a user for information: a delegation the user ends by resolving (Oracle's INFO_REQUEST). */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask requestInformation(String tkiid, String user) {
+        return perform(tkiid, null, TaskAction.DELEGATE,
+                (task, step, caller, now) -> task.requestInformation(step, caller, user, now));
+    }
+
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask resolve(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.RESOLVE, (task, step, caller, now) -> task.resolve(step, caller, now));

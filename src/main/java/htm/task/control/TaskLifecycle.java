@@ -66,9 +66,9 @@ public final class TaskLifecycle {
         rule(TaskAction.CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.UNCHANGED,
                 Need.NOT_DELEGATED);
         rule(TaskAction.COMPLETE, CLAIMED, Suspension.MUST_NOT_BE, STATE_FINISHED, SuspensionAfter.UNCHANGED,
-                Need.NO_OPEN_SUBTASK);
+                Need.NO_OPEN_SUBTASK, Need.NOT_DELEGATED);
         rule(TaskAction.FAIL, CLAIMED, Suspension.MUST_NOT_BE, STATE_FAILED, SuspensionAfter.UNCHANGED,
-                Need.NO_OPEN_SUBTASK);
+                Need.NO_OPEN_SUBTASK, Need.NOT_DELEGATED);
         rule(TaskAction.SUSPEND, WORKING, Suspension.MUST_NOT_BE, null, SuspensionAfter.SET);
         rule(TaskAction.RESUME, WORKING, Suspension.MUST_BE, null, SuspensionAfter.CLEARED);
         rule(TaskAction.TERMINATE, ACTIVE, Suspension.EITHER, STATE_TERMINATED, SuspensionAfter.CLEARED);
@@ -80,7 +80,7 @@ public final class TaskLifecycle {
                 Need.DELEGATION_SUPPORTED, Need.NOT_DELEGATED);
         rule(TaskAction.RESOLVE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED, Need.DELEGATED);
         rule(TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, CLAIMED, Suspension.MUST_NOT_BE, STATE_FORWARDED,
-                SuspensionAfter.UNCHANGED, Need.FOLLOW_ON_SUPPORTED, Need.NO_OPEN_SUBTASK);
+                SuspensionAfter.UNCHANGED, Need.FOLLOW_ON_SUPPORTED, Need.NO_OPEN_SUBTASK, Need.NOT_DELEGATED);
         rule(TaskAction.DELETE, DELETABLE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.UPDATE, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.TRANSFER, CLAIMED, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);

@@ -160,6 +160,9 @@ public class Task {
     /** Who works a delegated task for its owner, until they resolve it. */
     @Column(name = "delegate", length = 255)
     private String delegate;
+    /** The delegation asks the delegate for information only (Oracle's INFO_REQUEST). */
+    @Column(name = "awaiting_information")
+    private boolean awaitingInformation;
 
     @ElementCollection
     @CollectionTable(name = "task_people", joinColumns = @JoinColumn(name = "task_id"),
@@ -310,6 +313,7 @@ public class Task {
         previousOwner = owner;
         owner = null;
         delegate = null;
+        awaitingInformation = false;
         output = null;
         faultName = null;
         faultMessage = null;
@@ -322,9 +326,17 @@ public class Task {
         enter(transition, principal, now, "delegate=" + user);
     }
 
+    /** Delegates the task to a user for information only: they answer and hand it back (resolve). */
+    public void requestInformation(Transition transition, String principal, String user, Instant now) {
+        delegate = user;
+        awaitingInformation = true;
+        enter(transition, principal, now, "information requested from " + user);
+    }
+
     public void resolve(Transition transition, String principal, Instant now) {
         String by = delegate;
         delegate = null;
+        awaitingInformation = false;
         enter(transition, principal, now, "resolved by " + by);
     }
 
@@ -338,6 +350,7 @@ public class Task {
         previousOwner = owner;
         owner = newOwner;
         delegate = null;
+        awaitingInformation = false;
         enter(transition, principal, now, "owner " + previousOwner + " -> " + newOwner);
     }
 
@@ -549,6 +562,7 @@ public class Task {
     public String faultName() { return faultName; }
     public String faultMessage() { return faultMessage; }
     public String delegate() { return delegate; }
+    public boolean isAwaitingInformation() { return awaitingInformation; }
     public Map<String, String> binaryCustomProperties() { return Map.copyOf(binaryCustomProperties); }
     public Map<String, String> customProperties() { return Map.copyOf(customProperties); }
     public Set<Assignment> people() { return Set.copyOf(people); }

@@ -82,13 +82,13 @@ class TaskLifecycleTest {
     }
 
     @Test
-    void aDelegatedTaskIsResolvedNotReleasedOrDelegatedAgain() {
+    void aDelegatedTaskIsResolvedBeforeAnythingElseEndsIt() {
         TaskCondition delegated = new TaskCondition(TaskState.STATE_CLAIMED, false, false, true, false, true, true,
                 true);
         assertEquals(TaskState.STATE_CLAIMED,
                 TaskLifecycle.transition(delegated, TaskAction.RESOLVE).orElseThrow().to());
         for (TaskAction action : List.of(TaskAction.CANCEL_CLAIM, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
-                TaskAction.DELEGATE)) {
+                TaskAction.DELEGATE, TaskAction.COMPLETE, TaskAction.FAIL, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
             assertFalse(TaskLifecycle.transition(delegated, action).isPresent(), action.name());
         }
     }
