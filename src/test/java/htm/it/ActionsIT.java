@@ -93,6 +93,24 @@ class ActionsIT extends HtmServer {
     }
 
     @Test
+    void aTaskStillOpenAtItsExpirationTimeExpires() throws InterruptedException {
+        try (Api alice = new Api(base, ALICE)) {
+            String tkiid = alice.create("{\"name\": \"short-lived\", \"durationUntilExpires\": \"PT1S\", "
+                    + "\"potentialOwners\": {\"users\": [\"alice\"]}}");
+            assertNotNull(alice.task(tkiid).getString("expirationTime"));
+            String state = "STATE_READY";
+            for (int poll = 0; poll < 60 && !state.equals("STATE_EXPIRED"); poll++) {
+                Thread.sleep(500); // the deadline timer runs every 5 s; wait for its effect, at most 30 s
+                state = alice.task(tkiid).getString("state");
+            }
+            assertEquals("STATE_EXPIRED", state);
+            List<String> history = alice.historyActions(tkiid);
+            assertEquals("ACTION_EXPIRE", history.get(history.size() - 1));
+            assertError(alice.act(tkiid, "claim"), 409, "HTM0409E");
+        }
+    }
+
+    @Test
     void suspensionTimesAreChecked() {
         try (Api alice = new Api(base, ALICE)) {
             String tkiid = alice.createReadyTask("bad-suspend");

@@ -37,7 +37,8 @@ import org.hibernate.type.SqlTypes;
         @Index(name = "ix_task_owner_state", columnList = "owner, state, priority, creation_time, tkiid"),
         @Index(name = "ix_task_originator", columnList = "originator"),
         @Index(name = "ix_task_parent", columnList = "parent_context_id"),
-        @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time")})
+        @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time"),
+        @Index(name = "ix_task_expiration", columnList = "state, expiration_time")})
 public class Task {
 
     public static final int DEFAULT_PRIORITY = 5;
