@@ -81,7 +81,7 @@ class ActionsIT extends HtmServer {
             assertNotNull(suspended.getString("resumptionTime"));
             boolean resumed = false;
             for (int poll = 0; poll < 60 && !resumed; poll++) {
-                Thread.sleep(500); // the resumption timer runs every 5 s; wait for its effect, at most 30 s
+                Thread.sleep(500); // the deadline timer runs every 5 s; wait for its effect, at most 30 s
                 resumed = !alice.task(tkiid).getBoolean("isSuspended");
             }
             assertTrue(resumed, "resumed by the server");
