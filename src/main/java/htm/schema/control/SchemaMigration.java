@@ -1,0 +1,48 @@
+package htm.schema.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+
+/**
+ * Brings the database schema up to date with the Flyway scripts under {@code db/migration}, on the persistence
+ * unit's own data source, while Hibernate starts: before it validates the schema and before any bean can use it.
+ * Servers sharing one database migrate in turn; Flyway's history table serialises them.
+ */
+public class SchemaMigration implements Integrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
+        DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
+                .unwrap(DataSource.class);
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                // each folder Flyway reads holds an empty flyway.location, without which it cannot list it in Liberty
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("longText", longTextType(dataSource)))
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The one type the scripts spell differently: unbounded text, which H2 calls clob. */
+    private static String longTextType(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("H2") ? "clob" : "text";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate its schema", e);
+        }
+    }
+}
