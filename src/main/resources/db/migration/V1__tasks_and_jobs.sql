@@ -1,5 +1,5 @@
 -- The schema of HTM 0.1: tasks with their people, properties, comments and history; jobs.
--- One script for PostgreSQL and H2 (${longText} is text or clob). Enumerations are plain varchar, so that a new
+-- One script for PostgreSQL and H2 (placeholders: htm.schema.control.SchemaMigration). Enumerations are plain varchar, so that a new
 -- value needs no migration.
 
 create sequence task_binary_property_seq start with 1 increment by 50;

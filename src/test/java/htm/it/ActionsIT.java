@@ -111,6 +111,34 @@ class ActionsIT extends HtmServer {
     }
 
     @Test
+    void anEndedTaskIsDeletedDurationUntilDeletedLaterAsItsAutoDeletionModeSays() throws InterruptedException {
+        try (Api alice = new Api(base, ALICE)) {
+            String onAnyEnd = alice.create("{\"name\": \"ephemeral\", \"durationUntilDeleted\": \"PT1S\", "
+                    + "\"potentialOwners\": {\"users\": [\"alice\"]}}");
+            String onSuccess = alice.create("{\"name\": \"kept-when-failed\", \"durationUntilDeleted\": \"PT1S\", "
+                    + "\"autoDeletionMode\": \"AUTO_DELETE_ON_SUCCESSFUL_COMPLETION\", "
+                    + "\"potentialOwners\": {\"users\": [\"alice\"]}}");
+            assertEquals("AUTO_DELETE_ON_COMPLETION", alice.task(onAnyEnd).getString("autoDeletionMode"));
+            assertTrue(alice.task(onAnyEnd).isNull("deletionTime"), "no deletion time while the task is open");
+            alice.act(onAnyEnd, "claim");
+            assertNotNull(alice.act(onAnyEnd, "complete").json().getString("deletionTime"));
+            alice.act(onSuccess, "claim");
+            JsonObject failed = alice.put(V1 + "task/" + onSuccess + "?action=complete&faultName=Rejected",
+                    "{\"why\": \"no\"}").json();
+            assertEquals("STATE_FAILED", failed.getString("state"));
+            assertTrue(failed.isNull("deletionTime"), "a failed task stays when only successful ones are deleted");
+
+            int status = 200;
+            for (int poll = 0; poll < 60 && status == 200; poll++) {
+                Thread.sleep(500); // the deadline timer runs every 5 s; wait for its effect, at most 30 s
+                status = alice.get(V1 + "task/" + onAnyEnd).status();
+            }
+            assertEquals(404, status, "deleted by the server");
+            assertEquals(200, alice.get(V1 + "task/" + onSuccess).status());
+        }
+    }
+
+    @Test
     void suspensionTimesAreChecked() {
         try (Api alice = new Api(base, ALICE)) {
             String tkiid = alice.createReadyTask("bad-suspend");

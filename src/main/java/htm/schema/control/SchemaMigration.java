@@ -30,17 +30,19 @@ public class SchemaMigration implements Integrator {
                 .dataSource(dataSource)
                 // each folder Flyway reads holds an empty flyway.location, without which it cannot list it in Liberty
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("longText", longTextType(dataSource)))
+                .placeholders(types(dataSource))
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now)");
     }
 
-    /** The one type the scripts spell differently: unbounded text, which H2 calls clob. */
-    private static String longTextType(DataSource dataSource) {
+    /** The types the scripts spell differently on H2 and PostgreSQL: unbounded text and bytes. */
+    private static Map<String, String> types(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equals("H2") ? "clob" : "text";
+            return connection.getMetaData().getDatabaseProductName().equals("H2")
+                    ? Map.of("longText", "clob", "binary", "blob")
+                    : Map.of("longText", "text", "binary", "bytea");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate its schema", e);
         }

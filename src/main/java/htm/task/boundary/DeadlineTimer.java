@@ -13,11 +13,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * The task deadlines that act by themselves, as principal "system": a suspension resumes at its resumption
- * time, a task still open at its expiration time ends in STATE_EXPIRED. Each run re-checks under the row lock,
- * so servers sharing a database may run it side by side.
+ * time, a task still open at its expiration time ends in STATE_EXPIRED, an ended task goes away at its
+ * deletion time. The deadlines live in the task rows; the timer that looks for them is a persistent EJB timer
+ * (server.xml: persistentExecutor), so it outlives restarts and, with several servers on one database, runs
+ * on one of them and fails over to another when that one dies. Each task is re-checked under its row lock.
  */
 @Stateless
 @PermitAll
@@ -25,6 +28,7 @@ public class DeadlineTimer {
 
     static final String SYSTEM = "system";
     private static final int BATCH = 200;
+    private static final Logger LOG = Logger.getLogger(DeadlineTimer.class.getName());
 
     @PersistenceContext(unitName = "htm")
     EntityManager em;
@@ -32,7 +36,7 @@ public class DeadlineTimer {
     @Inject
     TaskAccess access;
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/5", info = "task deadlines")
     public void actOnDueDeadlines() {
         Instant now = Instant.now();
         for (String tkiid : due("t.suspended = true and t.resumptionTime <= :now", now)) {
@@ -50,6 +54,13 @@ public class DeadlineTimer {
                 task.perform(TaskAccess.transition(task, TaskAction.EXPIRE), SYSTEM, now,
                         "expiration time " + task.expirationTime() + " reached");
                 access.refreshParent(task, now);
+            }
+        }
+        for (String tkiid : due("t.deletionTime <= :now", now)) {
+            Task task = em.find(Task.class, tkiid, LockModeType.PESSIMISTIC_WRITE);
+            if (task != null && task.deletionTime() != null && !task.deletionTime().isAfter(now)) {
+                em.remove(task);
+                LOG.info(() -> "Task " + tkiid + " deleted by " + SYSTEM + ": deletion time reached");
             }
         }
     }

@@ -8,6 +8,7 @@ import static htm.task.control.JsonInput.time;
 import htm.problem.entity.HtmException;
 import htm.task.entity.Assignment;
 import htm.task.entity.PeopleRole;
+import htm.task.entity.Task;
 import htm.task.entity.TaskDefinition;
 import htm.task.entity.TaskKind;
 import htm.task.entity.TaskUpdate;
@@ -83,8 +84,8 @@ public final class TaskDefinitions {
 
     private static String autoDeletionMode(JsonObject body) {
         String mode = string(body, "autoDeletionMode", 40);
-        if (mode != null && !List.of("AUTO_DELETE_NO", "AUTO_DELETE_ON_COMPLETION", "AUTO_DELETE_ON_SUCCESSFUL_COMPLETION")
-                .contains(mode)) {
+        if (mode != null && !List.of(Task.AUTO_DELETE_NO, Task.AUTO_DELETE_ON_COMPLETION,
+                Task.AUTO_DELETE_ON_SUCCESSFUL_COMPLETION).contains(mode)) {
             throw HtmException.invalidInput("autoDeletionMode",
                     "must be AUTO_DELETE_NO, AUTO_DELETE_ON_COMPLETION or AUTO_DELETE_ON_SUCCESSFUL_COMPLETION");
         }

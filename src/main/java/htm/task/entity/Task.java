@@ -38,10 +38,14 @@ import org.hibernate.type.SqlTypes;
         @Index(name = "ix_task_originator", columnList = "originator"),
         @Index(name = "ix_task_parent", columnList = "parent_context_id"),
         @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time"),
-        @Index(name = "ix_task_expiration", columnList = "state, expiration_time")})
+        @Index(name = "ix_task_expiration", columnList = "state, expiration_time"),
+        @Index(name = "ix_task_deletion", columnList = "deletion_time")})
 public class Task {
 
     public static final int DEFAULT_PRIORITY = 5;
+    public static final String AUTO_DELETE_NO = "AUTO_DELETE_NO";
+    public static final String AUTO_DELETE_ON_COMPLETION = "AUTO_DELETE_ON_COMPLETION";
+    public static final String AUTO_DELETE_ON_SUCCESSFUL_COMPLETION = "AUTO_DELETE_ON_SUCCESSFUL_COMPLETION";
 
     @Id
     @Column(length = 36)
@@ -212,8 +216,8 @@ public class Task {
         task.durationUntilDue = definition.durationUntilDue();
         task.durationUntilExpires = definition.durationUntilExpires();
         task.durationUntilDeleted = definition.durationUntilDeleted();
-        task.autoDeletionMode = definition.autoDeletionMode() == null ? "AUTO_DELETE_NO"
-                : definition.autoDeletionMode();
+        task.autoDeletionMode = definition.autoDeletionMode() != null ? definition.autoDeletionMode()
+                : definition.durationUntilDeleted() != null ? AUTO_DELETE_ON_COMPLETION : AUTO_DELETE_NO;
         task.containmentContextID = definition.containmentContextID();
         task.businessRelevant = isTrue(definition.businessRelevant(), true);
         task.supportsClaimIfSuspended = isTrue(definition.supportsClaimIfSuspended(), false);
@@ -475,6 +479,7 @@ public class Task {
             switch (state) {
                 case STATE_READY -> {
                     activationTime = now;
+                    deletionTime = null;
                     if (firstActivationTime == null) {
                         firstActivationTime = now;
                     }
@@ -483,6 +488,7 @@ public class Task {
                 default -> {
                     if (state.isEnd()) {
                         completionTime = now;
+                        deletionTime = deletionAfterEnd(now);
                     }
                 }
             }
@@ -493,6 +499,19 @@ public class Task {
         }
         lastModificationTime = now;
         record(transition.action(), principal, transition.from(), transition.to(), now, details);
+    }
+
+    /** When an ended task goes away by itself: as its autoDeletionMode says, durationUntilDeleted after the end. */
+    private Instant deletionAfterEnd(Instant now) {
+        boolean deleted = switch (autoDeletionMode) {
+            case AUTO_DELETE_ON_COMPLETION -> true;
+            case AUTO_DELETE_ON_SUCCESSFUL_COMPLETION -> state == TaskState.STATE_FINISHED;
+            default -> false;
+        };
+        if (!deleted) {
+            return null;
+        }
+        return durationUntilDeleted == null ? now : TaskDefinition.plus(now, durationUntilDeleted);
     }
 
     private void record(TaskAction action, String principal, TaskState from, TaskState to, Instant now,

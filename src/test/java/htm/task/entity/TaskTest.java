@@ -107,6 +107,36 @@ class TaskTest {
         assertEquals(T0.plusSeconds(90), TaskDefinition.plus(T0, "pt1m30s"));
     }
 
+    @Test
+    void anEndedTaskIsDeletedAsItsAutoDeletionModeSaysAndARestartKeepsIt() {
+        Task kept = readyTask();
+        kept.perform(step(TaskAction.TERMINATE, TaskState.STATE_READY, TaskState.STATE_TERMINATED), "alice", T1, null);
+        assertNull(kept.deletionTime(), "AUTO_DELETE_NO by default");
+
+        Task onAnyEnd = deletedAfter(null, "PT1H");
+        assertEquals(Task.AUTO_DELETE_ON_COMPLETION, onAnyEnd.autoDeletionMode());
+        assertNull(onAnyEnd.deletionTime());
+        onAnyEnd.perform(step(TaskAction.TERMINATE, TaskState.STATE_READY, TaskState.STATE_TERMINATED), "a", T1, null);
+        assertEquals(T1.plusSeconds(3600), onAnyEnd.deletionTime());
+        onAnyEnd.perform(step(TaskAction.RESTART, TaskState.STATE_TERMINATED, TaskState.STATE_READY), "a", T2, null);
+        assertNull(onAnyEnd.deletionTime(), "a restarted task is open again");
+
+        Task onSuccess = deletedAfter(Task.AUTO_DELETE_ON_SUCCESSFUL_COMPLETION, null);
+        onSuccess.perform(step(TaskAction.FAIL, TaskState.STATE_READY, TaskState.STATE_FAILED), "a", T1, null);
+        assertNull(onSuccess.deletionTime());
+        Task finished = deletedAfter(Task.AUTO_DELETE_ON_SUCCESSFUL_COMPLETION, null);
+        finished.complete(step(TaskAction.COMPLETE, TaskState.STATE_READY, TaskState.STATE_FINISHED), "a", null, T1);
+        assertEquals(T1, finished.deletionTime(), "without durationUntilDeleted, at once");
+    }
+
+    private static Task deletedAfter(String autoDeletionMode, String durationUntilDeleted) {
+        Task task = Task.create(new TaskDefinition("approve", null, null, null, null, null, null, null, null,
+                durationUntilDeleted, autoDeletionMode, null, null, null, null, null, null, null, null, null,
+                List.of(), Map.of(), null), "alice", T0);
+        task.start(step(TaskAction.START, TaskState.STATE_INACTIVE, TaskState.STATE_READY), "alice", T0);
+        return task;
+    }
+
     private static Task readyTask() {
         Task task = Task.create(definition(null, null), "alice", T0);
         task.start(step(TaskAction.START, TaskState.STATE_INACTIVE, TaskState.STATE_READY), "alice", T0);
