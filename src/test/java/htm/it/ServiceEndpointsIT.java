@@ -1,13 +1,16 @@
 package htm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document and the readiness check, at the server's root as API.md §6 names them. */
+/** The OpenAPI document, health and metrics, at the server's root as API.md §6 names them; the activity log. */
 class ServiceEndpointsIT extends HtmServer {
 
     @Test
@@ -30,6 +33,42 @@ class ServiceEndpointsIT extends HtmServer {
             assertEquals("UP", ready.json().getString("status"));
             assertTrue(ready.body().contains("database"));
         }
+    }
+
+    @Test
+    void liveAndCountingTasksInMetricsAndLogsWithoutTaskData() throws Exception {
+        try (Api api = new Api(root(), null); Api alice = new Api(base, Api.ALICE)) {
+            assertEquals(200, api.get("health/live").status());
+            double created = metric(api, "htm_tasks_created_total", "");
+            double claimed = metric(api, "htm_tasks_claimed_total", "");
+            double completed = metric(api, "htm_tasks_completed_total", "");
+
+            String tkiid = alice.create("{\"name\": \"metered\", \"input\": {\"secret\": \"s3cr3t-v4lue\"}, "
+                    + "\"potentialOwners\": {\"users\": [\"alice\"]}}");
+            alice.act(tkiid, "claim");
+            alice.act(tkiid, "complete");
+            assertEquals(created + 1, metric(api, "htm_tasks_created_total", ""));
+            assertEquals(claimed + 1, metric(api, "htm_tasks_claimed_total", ""));
+            assertEquals(completed + 1, metric(api, "htm_tasks_completed_total", ""));
+            assertTrue(metric(api, "htm_task_action_seconds_count", "action=\"ACTION_CLAIM\"") >= 1);
+            assertTrue(metric(api, "htm_tasks_open", "state=\"STATE_READY\"") >= 0);
+
+            String log = Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
+            assertTrue(log.contains("alice created task " + tkiid), "the log says who created which task");
+            assertTrue(log.contains("alice ACTION_CLAIM task " + tkiid + " (STATE_READY -> STATE_CLAIMED)"));
+            assertTrue(log.contains("alice ACTION_COMPLETE task " + tkiid + " (STATE_CLAIMED -> STATE_FINISHED)"));
+            assertFalse(log.contains("s3cr3t-v4lue"), "task data stays out of the log");
+        }
+    }
+
+    /** The value of one Prometheus sample of /metrics whose labels contain the given text; 0 when absent. */
+    private static double metric(Api api, String name, String labels) {
+        Api.Reply metrics = api.get("metrics?scope=application");
+        assertEquals(200, metrics.status());
+        return metrics.body().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(labels))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     private URL root() throws Exception {

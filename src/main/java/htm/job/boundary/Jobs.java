@@ -115,7 +115,7 @@ public class Jobs {
         Job job = id == null || id.length() > 24 ? null : em.find(Job.class, id, lock);
         if (job == null || !(caller.seesEveryTask() || caller.name().equals(job.createdBy())
                 || tasks(job).stream().anyMatch(t -> TaskPermissions.sees(caller, t)))) {
-            throw new HtmException(404, "HTM0404E", "Job " + id + " does not exist.", id);
+            throw HtmException.notFound("Job", id);
         }
         return job;
     }

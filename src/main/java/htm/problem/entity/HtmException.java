@@ -46,13 +46,23 @@ public class HtmException extends RuntimeException {
     }
 
     public static HtmException taskNotFound(String tkiid) {
-        return new HtmException(404, "HTM0404E", "Task " + tkiid + " does not exist.", tkiid);
+        return notFound("Task", tkiid);
+    }
+
+    /** No such thing, or none the caller may see: "Task template 42 does not exist." */
+    public static HtmException notFound(String what, String id) {
+        return new HtmException(404, "HTM0404E", what + " " + id + " does not exist.", id);
     }
 
     public static HtmException illegalInState(String tkiid, String state, String action) {
+        return illegalInState("Task", tkiid, state, action);
+    }
+
+    /** "Escalation 42 is in state ESCALATION_STATE_ESCALATED; trigger is not allowed there." */
+    public static HtmException illegalInState(String what, String id, String state, String action) {
         return new HtmException(409, "HTM0409E",
-                "Task " + tkiid + " is in state " + state + "; " + action + " is not allowed there.",
-                tkiid, state, action);
+                what + " " + id + " is in state " + state + "; " + action + " is not allowed there.",
+                id, state, action);
     }
 
     public static HtmException ownerChanged(String tkiid, String owner, String action) {

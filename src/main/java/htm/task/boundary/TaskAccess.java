@@ -6,6 +6,7 @@ import htm.security.control.Caller;
 import htm.task.control.TaskCondition;
 import htm.task.control.TaskLifecycle;
 import htm.task.control.TaskPermissions;
+import htm.task.entity.Escalation;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
@@ -34,6 +35,9 @@ public class TaskAccess {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    TaskActivity activity;
+
     /** What an action does to a task once it is known to be visible, current, legal and allowed. */
     @FunctionalInterface
     public interface Step {
@@ -51,6 +55,7 @@ public class TaskAccess {
 
     /** Locks the task, checks every rule for the action and applies the step. */
     public Task act(String tkiid, String ifMatch, TaskAction action, Step step) {
+        long started = System.nanoTime();
         Caller caller = caller();
         Task task = visible(tkiid, caller, LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch != null && !etagMatches(ifMatch, task.etag())) {
@@ -65,6 +70,7 @@ public class TaskAccess {
         }
         Instant now = Instant.now();
         step.apply(task, transition, caller.name(), now);
+        activity.acted(caller.name(), action, tkiid, transition.from(), transition.to(), started);
         if (transition.from().isEnd() != transition.to().isEnd()) {
             refreshParent(task, now);
         }
@@ -82,6 +88,18 @@ public class TaskAccess {
         return task.state().name() + (task.isSuspended() ? " (suspended)" : "")
                 + (task.delegate() != null ? " (delegated)" : "")
                 + (task.isWaitingForSubTask() ? " (waiting for subtasks)" : "");
+    }
+
+    /**
+     * Fires an escalation of the task. One that hands the task to a group first takes it from its owner, so
+     * that the group can claim it.
+     */
+    public void escalate(Task task, Escalation escalation, String principal, Instant now) {
+        if (escalation.rule().transferToGroup() != null) {
+            TaskLifecycle.transition(TaskCondition.of(task), TaskAction.CANCEL_CLAIM)
+                    .ifPresent(release -> task.cancelClaim(release, principal, true, now));
+        }
+        task.escalate(transition(task, TaskAction.ESCALATE), escalation, principal, now);
     }
 
     /** A parent waits while any task in its context (subtasks and their follow-ons) is open. */

@@ -47,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaskResource {
 
     @EJB
+    Escalations escalations;
+
+    @EJB
     Tasks tasks;
 
     @EJB
@@ -70,14 +73,20 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response create(@QueryParam("mode") @Parameter(description = "createOnly") String mode,
                            @QueryParam("relation") @Parameter(description = "subTask") String relation,
-                           @QueryParam("parentTaskID") String parentTaskID, String body) {
+                           @QueryParam("parentTaskID") String parentTaskID,
+                           @QueryParam("taskTemplateID") @Parameter(description = "defaults and escalations "
+                                   + "from this template") String taskTemplateID, String body) {
         if (mode != null && !mode.equals("createOnly")) {
             throw HtmException.invalidInput("mode", "only createOnly is known");
         }
-        TaskDefinition definition = TaskDefinitions.read(JsonInput.object(body));
-        VersionedTask created = subtaskOf(relation, parentTaskID) == null
-                ? tasks.create(definition, mode == null)
-                : tasks.createSubtask(parentTaskID, definition, mode == null);
+        JsonObject request = JsonInput.object(body);
+        String parent = subtaskOf(relation, parentTaskID);
+        if (taskTemplateID != null && parent != null) {
+            throw HtmException.invalidInput("taskTemplateID", "a subtask is not made from a template");
+        }
+        VersionedTask created = taskTemplateID != null ? tasks.createFromTemplate(taskTemplateID, request, mode == null)
+                : parent == null ? tasks.create(TaskDefinitions.read(request), mode == null)
+                : tasks.createSubtask(parent, TaskDefinitions.read(request), mode == null);
         return Response.created(uri.getBaseUriBuilder().path(TaskResource.class).path(created.task().tkiid()).build())
                 .tag(created.etag()).entity(created.task()).build();
     }
@@ -240,6 +249,13 @@ public class TaskResource {
     public Response delete(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         tasks.delete(tkiid, ifMatch);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{tkiid}/escalationInfo")
+    @Operation(summary = "The task's escalations, in the order of its chain")
+    public Map<String, Object> escalationInfo(@PathParam("tkiid") String tkiid) {
+        return Map.of("identifier", "esiid", "items", escalations.ofTask(tkiid));
     }
 
     @GET

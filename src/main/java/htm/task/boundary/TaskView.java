@@ -4,16 +4,17 @@ import htm.task.control.Times;
 import htm.task.entity.Task;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A task as GET /task/{tkiid} answers it: every property of the HTM task schema (seed 004). */
+/** A task as GET /task/{tkiid} answers it: every property of the HTM task schema (seed 004), and isOverdue. */
 @JsonbNillable
 @JsonbPropertyOrder({"tkiid", "name", "state"})
 @Schema(name = "Task", description = "An HTM task instance (the properties of the WebSphere HTM task schema)")
 public record TaskView(
         String tkiid, String name, String namespace, String displayName, String description, String state,
-        String kind, String type, Integer priority, Boolean isSuspended, Boolean isEscalated,
+        String kind, String type, Integer priority, Boolean isSuspended, Boolean isEscalated, Boolean isOverdue,
         Boolean isWaitingForSubTask, Boolean isAwaitingInformation, String owner, String originator, String starter,
         String delegate,
         String activationTime, String firstActivationTime, String startTime, String completionTime,
@@ -34,7 +35,7 @@ public record TaskView(
     public static TaskView of(Task t) {
         return new TaskView(
                 t.tkiid(), t.name(), t.namespace(), t.displayName(), t.description(), t.state().name(),
-                t.kind().name(), t.type(), t.priority(), t.isSuspended(), t.isEscalated(),
+                t.kind().name(), t.type(), t.priority(), t.isSuspended(), t.isEscalated(), t.isOverdue(Instant.now()),
                 t.isWaitingForSubTask(), t.isAwaitingInformation(), t.owner(), t.originator(), t.starter(),
                 t.delegate(),
                 Times.format(t.activationTime()), Times.format(t.firstActivationTime()),

@@ -9,21 +9,27 @@ import static htm.security.control.Role.SUPPORT_NAME;
 import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
 import htm.task.control.Cursor;
+import htm.task.control.EscalationRules;
 import htm.task.control.TaskCondition;
+import htm.task.control.TaskDefinitions;
 import htm.task.control.TaskFilter;
 import htm.task.control.TaskLifecycle;
 import htm.task.control.TaskPermissions;
 import htm.task.control.TaskQuery;
+import htm.task.entity.EscalationRule;
 import htm.task.entity.HistoryEntry;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
 import htm.task.entity.TaskUpdate;
+import htm.template.boundary.TaskTemplates;
+import htm.template.entity.TaskTemplate;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -42,9 +48,26 @@ public class Tasks {
     @Inject
     TaskAccess access;
 
+    @Inject
+    TaskActivity activity;
+
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask create(TaskDefinition definition, boolean start) {
         Task task = newTask(definition, start, access.caller().name(), Instant.now());
+        em.flush();
+        return VersionedTask.of(task);
+    }
+
+    /** A task made from a template: its defaults under the request's fields, and its escalation chain. */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask createFromTemplate(String tktid, JsonObject request, boolean start) {
+        TaskTemplate template = TaskTemplates.template(em, tktid);
+        TaskDefinition definition = TaskDefinitions.read(TaskTemplates.requestOver(template, request));
+        List<EscalationRule> chain = EscalationRules.chain(TaskTemplates.escalations(template));
+        Instant now = Instant.now();
+        Task task = Task.create(definition, access.caller().name(), now);
+        task.instantiate(template.tktid(), template.name(), chain);
+        persist(task, start, now);
         em.flush();
         return VersionedTask.of(task);
     }
@@ -239,11 +262,15 @@ public class Tasks {
     }
 
     private Task newTask(TaskDefinition definition, boolean start, String creator, Instant now) {
-        Task task = Task.create(definition, creator, now);
+        return persist(Task.create(definition, creator, now), start, now);
+    }
+
+    private Task persist(Task task, boolean start, Instant now) {
         if (start) {
-            task.start(TaskAccess.transition(task, TaskAction.START), creator, now);
+            task.start(TaskAccess.transition(task, TaskAction.START), task.originator(), now);
         }
         em.persist(task);
+        activity.created(task.originator(), task.tkiid(), task.state());
         return task;
     }
 

@@ -16,6 +16,7 @@ import htm.task.control.TaskQuery;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
+import htm.task.entity.Transition;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,9 @@ public class WorkQueue {
     @Inject
     TaskAccess access;
 
+    @Inject
+    TaskActivity activity;
+
     @Resource
     SessionContext context;
 
@@ -77,6 +81,7 @@ public class WorkQueue {
     /** One attempt, in its own transaction: lock the best candidate no one else holds, and claim it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<VersionedTask> claimOne(TaskFilter filter) {
+        long started = System.nanoTime();
         Caller caller = access.caller();
         List<Criterion> criteria = new ArrayList<>(filter.criteria());
         criteria.add(new Criterion.In(TaskField.STATE, Set.of(TaskState.STATE_READY)));
@@ -94,7 +99,9 @@ public class WorkQueue {
         if (!TaskPermissions.may(caller, task, TaskAction.CLAIM)) {
             return Optional.empty();
         }
-        task.claim(TaskAccess.transition(task, TaskAction.CLAIM), caller.name(), Instant.now());
+        Transition claim = TaskAccess.transition(task, TaskAction.CLAIM);
+        task.claim(claim, caller.name(), Instant.now());
+        activity.acted(caller.name(), TaskAction.CLAIM, task.tkiid(), claim.from(), claim.to(), started);
         em.flush();
         return Optional.of(VersionedTask.of(task));
     }

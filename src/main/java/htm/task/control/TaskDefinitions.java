@@ -36,10 +36,7 @@ public final class TaskDefinitions {
         if (name == null || name.isBlank()) {
             throw HtmException.invalidInput("name", "a task needs a name");
         }
-        Integer priority = integer(body, "priority");
-        if (priority != null && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
-            throw HtmException.invalidInput("priority", "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY);
-        }
+        Integer priority = priority(body, "priority");
         Instant dueTime = time(body, "dueTime");
         String durationUntilDue = duration(body, "durationUntilDue");
         if (dueTime != null && durationUntilDue != null) {
@@ -58,10 +55,7 @@ public final class TaskDefinitions {
 
     /** Reads the body of the update action: the fields to change; a custom property set to null is removed. */
     public static TaskUpdate update(JsonObject body) {
-        Integer priority = integer(body, "priority");
-        if (priority != null && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
-            throw HtmException.invalidInput("priority", "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY);
-        }
+        Integer priority = priority(body, "priority");
         String name = string(body, "name", NAME_LENGTH);
         if (name != null && name.isBlank()) {
             throw HtmException.invalidInput("name", "a task needs a name");
@@ -90,6 +84,15 @@ public final class TaskDefinitions {
                     "must be AUTO_DELETE_NO, AUTO_DELETE_ON_COMPLETION or AUTO_DELETE_ON_SUCCESSFUL_COMPLETION");
         }
         return mode;
+    }
+
+    /** A priority, 0 (the highest) to 999999. */
+    static Integer priority(JsonObject body, String field) {
+        Integer priority = integer(body, field);
+        if (priority != null && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
+            throw HtmException.invalidInput(field, "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY);
+        }
+        return priority;
     }
 
     /** An ISO-8601 duration such as PT4H or P2D; refused when it is not one or not positive. */
@@ -121,19 +124,25 @@ public final class TaskDefinitions {
             if (!role.isList()) {
                 continue;
             }
-            JsonObject named = JsonInput.optionalObject(body, role.fieldName());
-            if (named == null) {
-                continue;
-            }
-            String field = role.fieldName();
-            JsonInput.strings(named, "users", field + ".users", PRINCIPAL_LENGTH).stream()
-                    .map(user -> Assignment.user(role, user)).distinct().forEach(people::add);
-            JsonInput.strings(named, "groups", field + ".groups", PRINCIPAL_LENGTH).stream()
-                    .map(group -> Assignment.group(role, group)).distinct().forEach(people::add);
-            if (named.keySet().stream().anyMatch(key -> !key.equals("users") && !key.equals("groups"))) {
-                throw HtmException.invalidInput(field, "holds only \"users\" and \"groups\"");
-            }
+            people.addAll(named(body, role.fieldName(), role));
         }
+        return people;
+    }
+
+    /** The users and groups of {"users": [...], "groups": [...]} under field, in the given role. */
+    static List<Assignment> named(JsonObject body, String field, PeopleRole role) {
+        JsonObject named = JsonInput.optionalObject(body, field);
+        if (named == null) {
+            return List.of();
+        }
+        if (named.keySet().stream().anyMatch(key -> !key.equals("users") && !key.equals("groups"))) {
+            throw HtmException.invalidInput(field, "holds only \"users\" and \"groups\"");
+        }
+        List<Assignment> people = new ArrayList<>();
+        JsonInput.strings(named, "users", field + ".users", PRINCIPAL_LENGTH).stream()
+                .map(user -> Assignment.user(role, user)).distinct().forEach(people::add);
+        JsonInput.strings(named, "groups", field + ".groups", PRINCIPAL_LENGTH).stream()
+                .map(group -> Assignment.group(role, group)).distinct().forEach(people::add);
         return people;
     }
 

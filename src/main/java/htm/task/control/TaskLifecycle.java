@@ -95,6 +95,7 @@ public final class TaskLifecycle {
         rule(TaskAction.CREATE_SUBTASK, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
                 Need.SUBTASKS_SUPPORTED);
         rule(TaskAction.EXPIRE, WORKING, Suspension.EITHER, STATE_EXPIRED, SuspensionAfter.CLEARED);
+        rule(TaskAction.ESCALATE, WORKING, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         // CREATE has no rule: it makes a task and never applies to one that exists.
     }
 

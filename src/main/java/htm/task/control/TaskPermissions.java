@@ -55,6 +55,8 @@ public final class TaskPermissions {
             case TRANSFER, ASSIGN, TRANSFER_WORK_ITEM, SUSPEND, RESUME -> caller.has(Role.APIWRITE)
                     || caller.has(Role.SUPPORT) || caller.isAdmin();
             case RESTART -> caller.isAdmin();
+            case ESCALATE -> caller.has(Role.APIWRITE) || caller.has(Role.SUPPORT) || caller.has(Role.ENGINEERING)
+                    || caller.isAdmin();
             case CREATE, EXPIRE -> false;
             default -> caller.has(Role.APIWRITE) || caller.isAdmin();
         };
@@ -76,6 +78,7 @@ public final class TaskPermissions {
             case TRANSFER -> owner || administrator || support;
             case ASSIGN -> administrator || support;
             case TRANSFER_WORK_ITEM, SUSPEND, RESUME -> originator || administrator || support;
+            case ESCALATE -> originator || administrator || support || caller.has(Role.ENGINEERING);
             case START, TERMINATE, DELETE -> originator || administrator;
             case UPDATE, SET_CUSTOM_PROPERTY -> owner || originator || administrator
                     || isNamed(caller, task, PeopleRole.EDITOR);

@@ -12,6 +12,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -192,6 +193,10 @@ public class Task {
     private List<HistoryEntry> history = new ArrayList<>();
 
     @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OrderBy("position")
+    private List<Escalation> escalations = new ArrayList<>();
+
+    @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<Comment> comments = new ArrayList<>();
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.REMOVE)
@@ -252,7 +257,61 @@ public class Task {
         if (expirationTime == null && durationUntilExpires != null) {
             expirationTime = TaskDefinition.plus(now, durationUntilExpires);
         }
+        planEscalations(now);
         enter(transition, principal, now, null);
+    }
+
+    /** The task is made from a template: it names it, and takes over its escalation chain. */
+    public void instantiate(String templateID, String templateName, List<EscalationRule> chain) {
+        taskTemplateID = templateID;
+        taskTemplateName = templateName;
+        for (EscalationRule rule : chain) {
+            escalations.add(new Escalation(this, escalations.size(), rule));
+        }
+    }
+
+    /** The chain starts at the due time: its first link waits from then, as long as nothing in it has fired. */
+    private void planEscalations(Instant now) {
+        if (dueTime != null && !escalations.isEmpty() && escalations.get(0).state().isPending()
+                && escalations.stream().noneMatch(e -> e.state() == EscalationState.ESCALATION_STATE_ESCALATED)) {
+            escalations.get(0).await(dueTime, now);
+        }
+    }
+
+    /** An escalation of this task's chain: its priority rises, people are told or take over, as the rule says. */
+    public void escalate(Transition transition, Escalation escalation, String principal, Instant now) {
+        EscalationRule rule = escalation.rule();
+        escalated = true;
+        if (rule.raisePriorityTo() != null && rule.raisePriorityTo() < priority) {
+            priority = rule.raisePriorityTo();
+        }
+        people.addAll(rule.receivers());
+        if (rule.transferToGroup() != null) {
+            people.removeIf(a -> a.role() == PeopleRole.POTENTIAL_OWNER);
+            people.add(Assignment.group(PeopleRole.POTENTIAL_OWNER, rule.transferToGroup()));
+        }
+        escalation.fire(principal, now);
+        awaitNextEscalation(escalation, now);
+        enter(transition, principal, now, "escalation " + escalation.name()
+                + (rule.notification() == null ? "" : ": " + rule.notification()));
+    }
+
+    /** A due escalation whose watched condition has passed (ended, or left the state it names) does not fire. */
+    public boolean outgrew(Escalation escalation) {
+        return escalation.isSuperfluousFor(this);
+    }
+
+    public void dropEscalation(Escalation escalation, Instant now) {
+        escalation.becomeSuperfluous();
+        awaitNextEscalation(escalation, now);
+        lastModificationTime = now;
+    }
+
+    private void awaitNextEscalation(Escalation done, Instant now) {
+        int next = done.position() + 1;
+        if (next < escalations.size() && escalations.get(next).state().isPending()) {
+            escalations.get(next).await(now, now);
+        }
     }
 
     public void claim(Transition transition, String claimant, Instant now) {
@@ -406,6 +465,7 @@ public class Task {
         if (update.dueTime() != null && !update.dueTime().equals(dueTime)) {
             changes.add("dueTime " + dueTime + " -> " + update.dueTime());
             dueTime = update.dueTime();
+            planEscalations(now);
         }
         if (update.expirationTime() != null && !update.expirationTime().equals(expirationTime)) {
             changes.add("expirationTime " + expirationTime + " -> " + update.expirationTime());
@@ -543,6 +603,12 @@ public class Task {
     public TaskState state() { return state; }
     public boolean isSuspended() { return suspended; }
     public boolean isEscalated() { return escalated; }
+
+    /** Still open after its due time. */
+    public boolean isOverdue(Instant now) {
+        return dueTime != null && !state.isEnd() && dueTime.isBefore(now);
+    }
+
     public int priority() { return priority; }
     public String owner() { return owner; }
     public String previousOwner() { return previousOwner; }
@@ -570,6 +636,7 @@ public class Task {
     public HierarchyPosition positionInHierarchy() { return positionInHierarchy; }
     public String taskTemplateID() { return taskTemplateID; }
     public String taskTemplateName() { return taskTemplateName; }
+    public List<Escalation> escalations() { return List.copyOf(escalations); }
     public boolean isBusinessRelevant() { return businessRelevant; }
     public boolean supportsClaimIfSuspended() { return supportsClaimIfSuspended; }
     public boolean supportsDelegation() { return supportsDelegation; }

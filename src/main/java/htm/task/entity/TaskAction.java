@@ -10,7 +10,9 @@ public enum TaskAction {
     ASSIGN,
     /** changes who is named in one of the task's people lists */
     TRANSFER_WORK_ITEM,
-    SET_INPUT, SET_OUTPUT, SET_FAULT, SET_CUSTOM_PROPERTY, ADD_COMMENT, CREATE_SUBTASK, EXPIRE;
+    SET_INPUT, SET_OUTPUT, SET_FAULT, SET_CUSTOM_PROPERTY, ADD_COMMENT, CREATE_SUBTASK, EXPIRE,
+    /** fires a link of the task's escalation chain, when due or by hand */
+    ESCALATE;
 
     public String htmName() {
         return "ACTION_" + name().replace("_", "");

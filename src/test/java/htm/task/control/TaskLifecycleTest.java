@@ -48,7 +48,8 @@ class TaskLifecycleTest {
             Map.entry(TaskAction.SET_FAULT,                    ". . C . . . . . | . . . . . . . ."),
             Map.entry(TaskAction.ADD_COMMENT,                  "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
             Map.entry(TaskAction.CREATE_SUBTASK,               ". . C . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.EXPIRE,                       ". E E . . . . . | . E E . . . . .")));
+            Map.entry(TaskAction.EXPIRE,                       ". E E . . . . . | . E E . . . . ."),
+            Map.entry(TaskAction.ESCALATE,                     ". R C . . . . . | . Rs Cs . . . . .")));
 
     private static final String STATE_LETTERS = "IRCFXTEW";
 
@@ -119,7 +120,7 @@ class TaskLifecycleTest {
     void legalActionsListsExactlyTheActionsWithATransition() {
         assertEquals(EnumSet.of(TaskAction.CLAIM, TaskAction.ASSIGN, TaskAction.SUSPEND, TaskAction.TERMINATE,
                 TaskAction.UPDATE, TaskAction.TRANSFER_WORK_ITEM, TaskAction.SET_INPUT,
-                TaskAction.SET_CUSTOM_PROPERTY, TaskAction.ADD_COMMENT, TaskAction.EXPIRE),
+                TaskAction.SET_CUSTOM_PROPERTY, TaskAction.ADD_COMMENT, TaskAction.EXPIRE, TaskAction.ESCALATE),
                 TaskLifecycle.legalActions(TaskCondition.of(TaskState.STATE_READY, false)));
     }
 

@@ -63,7 +63,8 @@ class TaskPermissionsTest {
             Map.entry(TaskAction.UPDATE, "adam admin eddie olivia paul"),
             Map.entry(TaskAction.SET_INPUT, "adam admin eddie olivia"),
             Map.entry(TaskAction.ADD_COMMENT, SEEING),
-            Map.entry(TaskAction.RESTART, "admin"));
+            Map.entry(TaskAction.RESTART, "admin"),
+            Map.entry(TaskAction.ESCALATE, "adam admin erin olivia sam"));
 
     @Test
     void whoSeesTheTask() {

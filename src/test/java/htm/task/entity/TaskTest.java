@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TaskTest {
@@ -127,6 +128,52 @@ class TaskTest {
         Task finished = deletedAfter(Task.AUTO_DELETE_ON_SUCCESSFUL_COMPLETION, null);
         finished.complete(step(TaskAction.COMPLETE, TaskState.STATE_READY, TaskState.STATE_FINISHED), "a", null, T1);
         assertEquals(T1, finished.deletionTime(), "without durationUntilDeleted, at once");
+    }
+
+    @Test
+    void theEscalationChainStartsAtTheDueTimeAndEachLinkWaitsForTheOneBefore() {
+        Task task = Task.create(definition(null, "PT4H"), "alice", T0);
+        task.instantiate("tpl-1", "approve", List.of(
+                new EscalationRule("remind", "PT1H", TaskState.STATE_READY, 1,
+                        List.of(Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol")), null, "late"),
+                new EscalationRule("hand-over", "PT2H", null, null, List.of(), "managers", null)));
+        assertEquals("tpl-1", task.taskTemplateID());
+        Escalation remind = task.escalations().get(0);
+        Escalation handOver = task.escalations().get(1);
+        assertEquals(EscalationState.ESCALATION_STATE_INACTIVE, remind.state());
+
+        task.start(step(TaskAction.START, TaskState.STATE_INACTIVE, TaskState.STATE_READY), "alice", T0);
+        assertEquals(EscalationState.ESCALATION_STATE_WAITING, remind.state());
+        assertEquals(T0.plusSeconds(5 * 3600), remind.escalationTime(), "due after 4 h, then 1 h more");
+        assertEquals(EscalationState.ESCALATION_STATE_INACTIVE, handOver.state());
+
+        Instant late = T0.plusSeconds(5 * 3600);
+        assertTrue(task.isOverdue(late));
+        task.escalate(step(TaskAction.ESCALATE, TaskState.STATE_READY, TaskState.STATE_READY), remind, "system", late);
+        assertTrue(task.isEscalated());
+        assertEquals(1, task.priority());
+        assertEquals(Set.of("carol"), task.named(PeopleRole.ESCALATION_RECEIVER, false));
+        assertEquals(EscalationState.ESCALATION_STATE_ESCALATED, remind.state());
+        assertEquals(late.plusSeconds(2 * 3600), handOver.escalationTime(), "the next link waits from now");
+
+        task.claim(step(TaskAction.CLAIM, TaskState.STATE_READY, TaskState.STATE_CLAIMED), "bob", late);
+        assertFalse(task.outgrew(handOver), "hand-over watches any open state");
+        task.complete(step(TaskAction.COMPLETE, TaskState.STATE_CLAIMED, TaskState.STATE_FINISHED), "bob", null, late);
+        assertTrue(task.outgrew(handOver));
+        task.dropEscalation(handOver, late);
+        assertEquals(EscalationState.ESCALATION_STATE_SUPERFLUOUS, handOver.state());
+        assertFalse(task.isOverdue(late), "an ended task is not overdue");
+    }
+
+    @Test
+    void anEscalationHandingTheTaskToAGroupReplacesItsPotentialOwners() {
+        Task task = readyTask();
+        task.instantiate("tpl", "t", List.of(new EscalationRule("to-managers", "PT1H", null, null, List.of(),
+                "managers", null)));
+        task.escalate(step(TaskAction.ESCALATE, TaskState.STATE_READY, TaskState.STATE_READY),
+                task.escalations().get(0), "system", T1);
+        assertEquals(Set.of(), task.named(PeopleRole.POTENTIAL_OWNER, false));
+        assertEquals(Set.of("managers"), task.named(PeopleRole.POTENTIAL_OWNER, true));
     }
 
     private static Task deletedAfter(String autoDeletionMode, String durationUntilDeleted) {
