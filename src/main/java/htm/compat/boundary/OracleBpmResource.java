@@ -6,8 +6,12 @@ import htm.task.boundary.TaskView;
 import htm.task.boundary.Tasks;
 import htm.task.boundary.VersionedTask;
 import htm.task.control.JsonInput;
+import htm.task.control.RouteRequests;
 import htm.task.control.TaskDefinitions;
+import htm.task.entity.Assignment;
 import htm.task.entity.HistoryEntry;
+import htm.task.entity.PeopleRole;
+import htm.task.entity.RouteRequest;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,8 +26,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OracleBpmResource {
 
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Set<String> NOT_YET = Set.of("ADHOC_ROUTE", "SKIP_CURRENT_ASSIGNMENT", "ESCALATE");
 
     @EJB
     Tasks tasks;
@@ -52,7 +55,9 @@ public class OracleBpmResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
-            + "WITHDRAW, REASSIGN, DELEGATE and INFO_REQUEST (with assignee), INFO_SUBMIT, PUSHBACK, ERROR, SAVE, DELETE, PURGE")
+            + "WITHDRAW, REASSIGN, DELEGATE and INFO_REQUEST (with assignee), INFO_SUBMIT, PUSHBACK, ERROR, SAVE, DELETE, "
+            + "PURGE, ESCALATE, ADHOC_ROUTE (routingType, identities or assignees, votersPercentage, "
+            + "defaultActionForGroupVote, routingAction), SKIP_CURRENT_ASSIGNMENT")
     public JsonObject act(@PathParam("id") String id, String body) {
         if (id.isBlank() || id.length() > 36) {
             throw HtmException.invalidInput("id", "not a task number");
@@ -62,9 +67,6 @@ public class OracleBpmResource {
         String name = action == null ? null : JsonInput.string(action, "id", 64);
         if (name == null || !ACTION.matcher(name).matches()) {
             throw HtmException.invalidInput("action.id", "an action such as APPROVE, REJECT or ACQUIRE");
-        }
-        if (NOT_YET.contains(name)) {
-            throw HtmException.invalidInput("action.id", name + " is not supported by HTM yet");
         }
         String comment = comment(request);
         Integer priority = JsonInput.integer(request, "priority");
@@ -95,6 +97,9 @@ public class OracleBpmResource {
             case "PUSHBACK" -> tasks.pushBack(id);
             case "INFO_REQUEST" -> tasks.requestInformation(id, required(assignee));
             case "INFO_SUBMIT" -> tasks.resolve(id, null);
+            case "ADHOC_ROUTE" -> route(id, RouteRequests.of(request, participants(request)));
+            case "SKIP_CURRENT_ASSIGNMENT" -> tasks.skipCurrentAssignment(id);
+            case "ESCALATE" -> tasks.escalateToReceivers(id);
             default -> complete(id, name, request);
         };
         return oracle(result.task(), ifStillVisible(() -> data.output(id), null),
@@ -115,16 +120,24 @@ public class OracleBpmResource {
 
     /** An outcome ends the task; a ready task the caller may claim is claimed first, as Oracle does. */
     private VersionedTask complete(String id, String outcome, JsonObject request) {
-        TaskView task = tasks.find(id).task();
-        if (task.state().equals("STATE_READY")) {
-            tasks.claim(id, null);
-        }
+        claimIfReady(id);
         JsonObjectBuilder output = Json.createObjectBuilder().add("outcome", outcome);
         JsonValue payload = request.get("payload");
         if (payload != null && payload.getValueType() == JsonValue.ValueType.OBJECT) {
             payload.asJsonObject().forEach(output::add);
         }
         return tasks.complete(id, output.build().toString(), null);
+    }
+
+    private VersionedTask route(String id, RouteRequest route) {
+        claimIfReady(id);
+        return tasks.route(id, route, null);
+    }
+
+    private void claimIfReady(String id) {
+        if (tasks.find(id).task().state().equals("STATE_READY")) {
+            tasks.claim(id, null);
+        }
     }
 
     private VersionedTask reassign(String id, String assignee) {
@@ -154,6 +167,32 @@ public class OracleBpmResource {
         VersionedTask task = tasks.find(id);
         String state = task.task().state();
         return state.equals("STATE_READY") || state.equals("STATE_CLAIMED") ? tasks.terminate(id, null) : task;
+    }
+
+    /**
+     * Whom an ADHOC_ROUTE asks: "identities" [{"id", "type": "user" | "group"}], or the user names in
+     * "assignees" (or the one "assignee").
+     */
+    private static List<Assignment> participants(JsonObject request) {
+        List<Assignment> participants = new ArrayList<>();
+        JsonValue identities = request.get("identities");
+        if (identities != null && identities.getValueType() == JsonValue.ValueType.ARRAY) {
+            for (JsonValue identity : identities.asJsonArray()) {
+                if (identity.getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw HtmException.invalidInput("identities", "each identity is {\"id\", \"type\"}");
+                }
+                String who = required(JsonInput.string(identity.asJsonObject(), "id", 255));
+                boolean group = "group".equalsIgnoreCase(JsonInput.string(identity.asJsonObject(), "type", 20));
+                participants.add(new Assignment(PeopleRole.POTENTIAL_OWNER, group, who));
+            }
+        }
+        JsonInput.strings(request, "assignees", "assignees", 255)
+                .forEach(user -> participants.add(Assignment.user(PeopleRole.POTENTIAL_OWNER, user)));
+        String assignee = JsonInput.string(request, "assignee", 255);
+        if (assignee != null) {
+            participants.add(Assignment.user(PeopleRole.POTENTIAL_OWNER, assignee));
+        }
+        return participants;
     }
 
     private static String required(String assignee) {

@@ -38,6 +38,9 @@ public class TaskAccess {
     @Inject
     TaskActivity activity;
 
+    @Inject
+    Routing routing;
+
     /** What an action does to a task once it is known to be visible, current, legal and allowed. */
     @FunctionalInterface
     public interface Step {
@@ -78,6 +81,16 @@ public class TaskAccess {
         return task;
     }
 
+    /** Stores a new task, started (STATE_READY) unless it is to wait (STATE_INACTIVE). */
+    public Task add(Task task, boolean start, Instant now) {
+        if (start) {
+            task.start(transition(task, TaskAction.START), task.originator(), now);
+        }
+        em.persist(task);
+        activity.created(task.originator(), task.tkiid(), task.state());
+        return task;
+    }
+
     /** The step the action takes from the task's condition now; 409 naming state and action when illegal. */
     public static Transition transition(Task task, TaskAction action) {
         return TaskLifecycle.transition(TaskCondition.of(task), action).orElseThrow(() ->
@@ -96,13 +109,21 @@ public class TaskAccess {
      */
     public void escalate(Task task, Escalation escalation, String principal, Instant now) {
         if (escalation.rule().transferToGroup() != null) {
-            TaskLifecycle.transition(TaskCondition.of(task), TaskAction.CANCEL_CLAIM)
-                    .ifPresent(release -> task.cancelClaim(release, principal, true, now));
+            releaseClaim(task, principal, now);
         }
         task.escalate(transition(task, TaskAction.ESCALATE), escalation, principal, now);
     }
 
-    /** A parent waits while any task in its context (subtasks and their follow-ons) is open. */
+    /** Gives a claimed task back to its potential owners, keeping its draft output, when it can be. */
+    public void releaseClaim(Task task, String principal, Instant now) {
+        TaskLifecycle.transition(TaskCondition.of(task), TaskAction.CANCEL_CLAIM)
+                .ifPresent(release -> task.cancelClaim(release, principal, true, now));
+    }
+
+    /**
+     * A parent waits while any task in its context (subtasks and their follow-ons) is open; a subtask that
+     * asked a participant of a route answers it.
+     */
     public void refreshParent(Task child, Instant now) {
         if (child.parentContextID() == null) {
             return;
@@ -111,6 +132,14 @@ public class TaskAccess {
         if (parent == null) {
             return;
         }
+        recountSubtasks(parent, now);
+        if (child.state().isEnd()) {
+            routing.answered(parent, child, now);
+        }
+    }
+
+    /** Whether the task waits for subtasks now: while any task in its context is open. */
+    public void recountSubtasks(Task parent, Instant now) {
         em.flush();
         long open = em.createQuery("select count(t) from Task t where t.parentContextID = :parent and t.state in :open",
                 Long.class).setParameter("parent", parent.tkiid()).setParameter("open", OPEN).getSingleResult();

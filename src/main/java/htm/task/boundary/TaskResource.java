@@ -4,6 +4,7 @@ import htm.problem.entity.HtmException;
 import htm.task.control.JsonInput;
 import htm.task.entity.BinaryCustomProperty;
 import htm.task.entity.Comment;
+import htm.task.control.RouteRequests;
 import htm.task.control.TaskDefinitions;
 import htm.task.control.Times;
 import htm.task.control.WorkListFilters;
@@ -219,6 +220,9 @@ public class TaskResource {
             case "resolve" -> tasks.resolve(tkiid, ifMatch);
             case "completeWithFollowOnTask" -> tasks.completeWithFollowOnTask(tkiid,
                     TaskDefinitions.read(RequestBodies.object(headers, body)), ifMatch);
+            case "route" -> tasks.route(tkiid, RouteRequests.read(RequestBodies.object(headers, body)), ifMatch);
+            case "skipCurrentAssignment" -> tasks.skipCurrentAssignment(tkiid);
+            case "escalate" -> tasks.escalateToReceivers(tkiid);
             default -> throw HtmException.invalidInput("action", "unknown action '" + action + "'");
         });
     }

@@ -22,6 +22,7 @@ import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
+import htm.task.entity.RouteRequest;
 import htm.task.entity.TaskUpdate;
 import htm.template.boundary.TaskTemplates;
 import htm.template.entity.TaskTemplate;
@@ -49,7 +50,7 @@ public class Tasks {
     TaskAccess access;
 
     @Inject
-    TaskActivity activity;
+    Routing routing;
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask create(TaskDefinition definition, boolean start) {
@@ -67,7 +68,7 @@ public class Tasks {
         Instant now = Instant.now();
         Task task = Task.create(definition, access.caller().name(), now);
         task.instantiate(template.tktid(), template.name(), chain);
-        persist(task, start, now);
+        access.add(task, start, now);
         em.flush();
         return VersionedTask.of(task);
     }
@@ -224,6 +225,34 @@ public class Tasks {
         });
     }
 
+    /** The owner hands the decision to participants, asked through subtasks (an ad hoc route, see Route). */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask route(String tkiid, RouteRequest request, String ifMatch) {
+        return perform(tkiid, ifMatch, TaskAction.ROUTE,
+                (task, step, caller, now) -> routing.route(task, step, request, caller, now));
+    }
+
+    /** The owner passes over the participant a simple or sequential route waits for. */
+    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
+    public VersionedTask skipCurrentAssignment(String tkiid) {
+        return perform(tkiid, null, TaskAction.ROUTE,
+                (task, step, caller, now) -> routing.skipCurrent(task, caller, now));
+    }
+
+    /** Hands the task to its escalation receivers, who become its potential owners (Oracle's ESCALATE). */
+    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ENGINEERING_NAME, ADMIN_NAME})
+    public VersionedTask escalateToReceivers(String tkiid) {
+        return perform(tkiid, null, TaskAction.ESCALATE, (task, step, caller, now) -> {
+            if (task.named(PeopleRole.ESCALATION_RECEIVER, false).isEmpty()
+                    && task.named(PeopleRole.ESCALATION_RECEIVER, true).isEmpty()) {
+                throw HtmException.illegalInState(tkiid, task.state().name() + " (no escalation receivers)",
+                        "ESCALATE");
+            }
+            access.releaseClaim(task, caller, now);
+            task.escalateToReceivers(TaskAccess.transition(task, TaskAction.ESCALATE), caller, now);
+        });
+    }
+
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask delegate(String tkiid, String toUser, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.DELEGATE,
@@ -262,16 +291,7 @@ public class Tasks {
     }
 
     private Task newTask(TaskDefinition definition, boolean start, String creator, Instant now) {
-        return persist(Task.create(definition, creator, now), start, now);
-    }
-
-    private Task persist(Task task, boolean start, Instant now) {
-        if (start) {
-            task.start(TaskAccess.transition(task, TaskAction.START), task.originator(), now);
-        }
-        em.persist(task);
-        activity.created(task.originator(), task.tkiid(), task.state());
-        return task;
+        return access.add(Task.create(definition, creator, now), start, now);
     }
 
     /** The actions one task allows the caller now. */

@@ -96,6 +96,8 @@ public final class TaskLifecycle {
                 Need.SUBTASKS_SUPPORTED);
         rule(TaskAction.EXPIRE, WORKING, Suspension.EITHER, STATE_EXPIRED, SuspensionAfter.CLEARED);
         rule(TaskAction.ESCALATE, WORKING, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.ROUTE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
+                Need.SUBTASKS_SUPPORTED, Need.NOT_DELEGATED);
         // CREATE has no rule: it makes a task and never applies to one that exists.
     }
 

@@ -46,7 +46,7 @@ public final class TaskPermissions {
     private static final Set<TaskAction> OWNER_ACTIONS = EnumSet.of(TaskAction.CANCEL_CLAIM, TaskAction.COMPLETE,
             TaskAction.FAIL, TaskAction.SET_OUTPUT, TaskAction.SET_FAULT, TaskAction.DELEGATE,
             TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, TaskAction.CREATE_SUBTASK, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
-            TaskAction.TRANSFER);
+            TaskAction.TRANSFER, TaskAction.ROUTE);
 
     /** The application-role gate: apiread only claims and releases; support also transfers and suspends. */
     static boolean roleAllows(Caller caller, TaskAction action) {
@@ -73,12 +73,12 @@ public final class TaskPermissions {
                     && !isNamed(caller, task, PeopleRole.EXCLUDED_OWNER);
             case CANCEL_CLAIM -> owner || administrator;
             case COMPLETE, FAIL, DELEGATE, COMPLETE_WITH_FOLLOW_ON_TASK, CREATE_SUBTASK,
-                    SUSPEND_AND_CANCEL_CLAIM -> owner;
+                    SUSPEND_AND_CANCEL_CLAIM, ROUTE -> owner;
             case SET_OUTPUT, SET_FAULT, RESOLVE -> owner || delegate;
             case TRANSFER -> owner || administrator || support;
             case ASSIGN -> administrator || support;
             case TRANSFER_WORK_ITEM, SUSPEND, RESUME -> originator || administrator || support;
-            case ESCALATE -> originator || administrator || support || caller.has(Role.ENGINEERING);
+            case ESCALATE -> owner || originator || administrator || support || caller.has(Role.ENGINEERING);
             case START, TERMINATE, DELETE -> originator || administrator;
             case UPDATE, SET_CUSTOM_PROPERTY -> owner || originator || administrator
                     || isNamed(caller, task, PeopleRole.EDITOR);

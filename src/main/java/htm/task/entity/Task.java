@@ -296,6 +296,17 @@ public class Task {
                 + (rule.notification() == null ? "" : ": " + rule.notification()));
     }
 
+    /** Escalated by hand to the escalation receivers: they become the potential owners. */
+    public void escalateToReceivers(Transition transition, String principal, Instant now) {
+        List<Assignment> receivers = people.stream().filter(a -> a.role() == PeopleRole.ESCALATION_RECEIVER)
+                .map(a -> new Assignment(PeopleRole.POTENTIAL_OWNER, a.isGroup(), a.principal())).toList();
+        people.removeIf(a -> a.role() == PeopleRole.POTENTIAL_OWNER);
+        people.addAll(receivers);
+        escalated = true;
+        enter(transition, principal, now, "to the escalation receivers "
+                + receivers.stream().map(Assignment::principal).toList());
+    }
+
     /** A due escalation whose watched condition has passed (ended, or left the state it names) does not fire. */
     public boolean outgrew(Escalation escalation) {
         return escalation.isSuperfluousFor(this);

@@ -12,7 +12,9 @@ public enum TaskAction {
     TRANSFER_WORK_ITEM,
     SET_INPUT, SET_OUTPUT, SET_FAULT, SET_CUSTOM_PROPERTY, ADD_COMMENT, CREATE_SUBTASK, EXPIRE,
     /** fires a link of the task's escalation chain, when due or by hand */
-    ESCALATE;
+    ESCALATE,
+    /** hands the decision on a claimed task to participants, asked through subtasks (an ad hoc route) */
+    ROUTE;
 
     public String htmName() {
         return "ACTION_" + name().replace("_", "");

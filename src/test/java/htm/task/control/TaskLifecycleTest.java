@@ -49,7 +49,8 @@ class TaskLifecycleTest {
             Map.entry(TaskAction.ADD_COMMENT,                  "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
             Map.entry(TaskAction.CREATE_SUBTASK,               ". . C . . . . . | . . . . . . . ."),
             Map.entry(TaskAction.EXPIRE,                       ". E E . . . . . | . E E . . . . ."),
-            Map.entry(TaskAction.ESCALATE,                     ". R C . . . . . | . Rs Cs . . . . .")));
+            Map.entry(TaskAction.ESCALATE,                     ". R C . . . . . | . Rs Cs . . . . ."),
+            Map.entry(TaskAction.ROUTE,                        ". . C . . . . . | . . . . . . . .")));
 
     private static final String STATE_LETTERS = "IRCFXTEW";
 

@@ -64,7 +64,8 @@ class TaskPermissionsTest {
             Map.entry(TaskAction.SET_INPUT, "adam admin eddie olivia"),
             Map.entry(TaskAction.ADD_COMMENT, SEEING),
             Map.entry(TaskAction.RESTART, "admin"),
-            Map.entry(TaskAction.ESCALATE, "adam admin erin olivia sam"));
+            Map.entry(TaskAction.ESCALATE, "adam admin erin olivia paul sam"),
+            Map.entry(TaskAction.ROUTE, "admin paul"));
 
     @Test
     void whoSeesTheTask() {
