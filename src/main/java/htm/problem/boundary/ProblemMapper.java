@@ -3,6 +3,7 @@ package htm.problem.boundary;
 import htm.problem.control.Problem;
 import htm.problem.control.Problems;
 import htm.problem.entity.HtmException;
+import htm.security.boundary.CrossSiteRequestGuard;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable failure) {
         Problem problem = Problems.of(failure);
@@ -37,7 +41,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(problem.body());
-        if (problem.status() == 401) {
+        // the worklist page signs in by itself: a Basic challenge would open the browser's own dialog
+        if (problem.status() == 401 && headers.getHeaderString(CrossSiteRequestGuard.HEADER) == null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"htm\"");
         }
         return response.build();

@@ -5,6 +5,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -15,8 +17,15 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationRequired implements ContainerRequestFilter {
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        Class<?> target = resource.getResourceClass();
+        if (target != null && target.isAnnotationPresent(Public.class)) {
+            return;
+        }
         if (request.getSecurityContext().getUserPrincipal() == null) {
             throw HtmException.unauthenticated();
         }
