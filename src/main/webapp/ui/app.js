@@ -4,7 +4,13 @@ const PAGE_SIZE = 20;
 const PEOPLE = ['potentialOwner', 'owner', 'originator', 'administrator', 'editor', 'reader', 'escalationReceiver'];
 const $ = (id) => document.getElementById(id);
 
-const state = { user: null, admin: false, list: 'mine', offset: 0, total: 0, task: null };
+const state = { user: null, admin: false, list: 'mine', offset: 0, total: 0, task: null, shown: 0 };
+
+/** Numbers what the page is about to show: an answer that arrives after a newer request was made is dropped. */
+function nextView() {
+  state.shown += 1;
+  return state.shown;
+}
 
 /** Calls the API; an error answers with the HTM error body, which is shown, and rejects. */
 async function call(path, { method = 'GET', body, form } = {}) {
@@ -112,9 +118,11 @@ function listQuery() {
 async function showList(list) {
   state.list = list;
   document.querySelectorAll('[role=tab]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.list === list)));
+  const view = nextView();
+  const page = await call(API + 'tasks?' + listQuery());
+  if (view !== state.shown) return;
   $('task').hidden = true;
   $('inbox').hidden = false;
-  const page = await call(API + 'tasks?' + listQuery());
   state.total = page.total;
   const now = Date.now();
   $('task-rows').replaceChildren(...page.items.map((t) => {
@@ -175,6 +183,7 @@ async function act(tkiid, action, body = {}) {
 }
 
 async function showTask(tkiid) {
+  const view = nextView();
   const [task, allowed, people, comments, history, input] = await Promise.all([
     call(`${API}task/${tkiid}`),
     call(`${API}task/actions?taskIDs=${tkiid}`),
@@ -183,6 +192,7 @@ async function showTask(tkiid) {
     call(`${API}task/${tkiid}/history`),
     call(`${API}task/${tkiid}/input`).catch(() => null),
   ]);
+  if (view !== state.shown) return;
   state.task = task;
   $('inbox').hidden = true;
   $('task').hidden = false;

@@ -90,6 +90,33 @@ class SeedEndpointsIT extends HtmServer {
     }
 
     @Test
+    void alfrescoLetsTheAssigneeTheOwnerTheProcessStarterAndAdministratorsChangeTheTaskAndNobodyElse() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api carol = alice.as(CAROL);
+             Api admin = alice.as(ADMIN)) {
+            String tkiid = alice.create("{\"name\": \"starter-rule\", \"potentialOwners\": {\"users\": [\"bob\"]}}");
+            String claim = "{\"state\": \"claimed\"}";
+            String complete = "{\"state\": \"completed\"}";
+            assertError(carol.put(ALFRESCO + tkiid + "?select=state", claim), 404, "HTM0404E");
+            assertEquals(ALICE, alice.put(ALFRESCO + tkiid + "?select=state", claim).json().getJsonObject("entry")
+                    .getString("assignee"), "the process starter may claim, though not a candidate");
+            assertError(bob.put(ALFRESCO + tkiid + "?select=state", complete), 403, "HTM0403E");
+            assertEquals("unclaimed", alice.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"unclaimed\"}")
+                    .json().getJsonObject("entry").getString("state"));
+            bob.put(ALFRESCO + tkiid + "?select=state", claim);
+            assertError(carol.put(ALFRESCO + tkiid + "?select=state", complete), 404, "HTM0404E");
+            assertEquals("completed", alice.put(ALFRESCO + tkiid + "?select=state", complete)
+                    .json().getJsonObject("entry").getString("state"), "the starter completes bob's claimed task");
+            assertError(alice.put(V1 + "task/" + alice.create("{\"name\": \"htm-rule\", \"potentialOwners\": "
+                    + "{\"users\": [\"bob\"]}}") + "?action=claim", "{}"), 403, "HTM0403E");
+
+            String other = alice.createReadyTask("admin-rule");
+            bob.put(ALFRESCO + other + "?select=state", claim);
+            assertEquals("completed", admin.put(ALFRESCO + other + "?select=state", "{\"state\": \"completed\"}")
+                    .json().getJsonObject("entry").getString("state"), "administrators may do everything");
+        }
+    }
+
+    @Test
     void alfrescoSelectLimitsWhatChanges() {
         try (Api alice = new Api(base, ALICE); Api admin = alice.as(ADMIN)) {
             String tkiid = alice.createReadyTask("select");

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Alfresco's task state transitions (seed 002) over the HTM use cases: claimed, unclaimed, completed,
- * delegated, resolved. As Alfresco does, an illegal transition answers 400.
+ * delegated, resolved. As Alfresco does, an illegal transition answers 400, and the user who started the
+ * process may claim, unclaim, complete and resolve (AlfrescoTasks).
  */
 @Path("alfresco/api/{network}/public/workflow/versions/1/tasks/{taskId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +45,9 @@ public class AlfrescoResource {
 
     @EJB
     Tasks tasks;
+
+    @EJB
+    AlfrescoTasks alfresco;
 
     @GET
     @Operation(summary = "The task as an Alfresco entry")
@@ -69,16 +73,16 @@ public class AlfrescoResource {
             String output = withVariables ? variables(request) : null;
             String assignee = selected.contains("assignee") ? JsonInput.string(request, "assignee", 255) : null;
             latest = transition(() -> switch (state) {
-                case "claimed" -> tasks.claim(taskId, null);
-                case "unclaimed" -> tasks.cancelClaim(taskId, false, null);
-                case "completed" -> tasks.complete(taskId, output, null);
+                case "claimed" -> alfresco.claim(taskId);
+                case "unclaimed" -> alfresco.unclaim(taskId);
+                case "completed" -> alfresco.complete(taskId, output);
                 case "delegated" -> {
                     if (assignee == null || assignee.isBlank()) {
                         throw HtmException.invalidInput("assignee", "delegating needs the assignee, in select too");
                     }
                     yield tasks.delegate(taskId, assignee, null);
                 }
-                case "resolved" -> tasks.resolve(taskId, null);
+                case "resolved" -> alfresco.resolve(taskId);
                 default -> throw HtmException.invalidInput("state",
                         "one of claimed, unclaimed, completed, delegated, resolved");
             });

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.EntityTag;
 /** A task's view together with the version its ETag carries. */
 public record VersionedTask(TaskView task, long version) {
 
-    static VersionedTask of(Task task) {
+    public static VersionedTask of(Task task) {
         return new VersionedTask(TaskView.of(task), task.version());
     }
 

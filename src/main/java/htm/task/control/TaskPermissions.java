@@ -35,6 +35,18 @@ public final class TaskPermissions {
     }
 
     /**
+     * Alfresco's rule (seed 002): besides whom HTM allows, the user who started the process (the task's
+     * originator or starter) may claim, unclaim, complete and resolve it.
+     */
+    public static boolean mayAsProcessStarter(Caller caller, Task task, TaskAction action) {
+        return may(caller, task, action) || PROCESS_STARTER_ACTIONS.contains(action) && roleAllows(caller, action)
+                && (caller.name().equals(task.originator()) || caller.name().equals(task.starter()));
+    }
+
+    private static final Set<TaskAction> PROCESS_STARTER_ACTIONS = EnumSet.of(TaskAction.CLAIM,
+            TaskAction.CANCEL_CLAIM, TaskAction.COMPLETE, TaskAction.RESOLVE);
+
+    /**
      * The caller owned the task until its owner changed (released, transferred, restarted): an owner-only action
      * they send now lost a race rather than overstepped their rights.
      */
