@@ -1,4 +1,4 @@
--- Seeds :tasks tasks straight into HTM's schema (made by HTM at start-up), shaped like a busy task server:
+-- Seeds :tasks tasks straight into HTM's schema (migrated by HTM at start-up), shaped like a busy task server:
 -- 70% finished, 20% ready, 10% claimed; priorities 0-9 (independent of state and group); each offered to one of 50 groups (g1..g50), except
 -- every tenth task, which is offered to gshared (the claimNext queue). Ids are md5(i) as a UUID, so the
 -- load driver can name tasks without asking. Users u1..u8 are each in three groups (see users.xml).
@@ -7,7 +7,8 @@ insert into task (tkiid, version, name, kind, state, suspended, escalated, prior
                   creation_time, last_modification_time, last_state_change_time, activation_time,
                   first_activation_time, start_time, completion_time, position_in_hierarchy, top_level_task_id,
                   auto_deletion_mode, business_relevant, supports_automatic_claim, supports_claim_if_suspended,
-                  supports_delegation, supports_follow_on_tasks, supports_sub_tasks, waiting_for_sub_task)
+                  supports_delegation, supports_follow_on_tasks, supports_sub_tasks, waiting_for_sub_task,
+                  awaiting_information)
 select id, 0, 'bench-' || i, 'KIND_HUMAN',
        case when i % 10 < 7 then 'STATE_FINISHED' when i % 10 < 9 then 'STATE_READY' else 'STATE_CLAIMED' end,
        false, false, (i / 500) % 10,
@@ -15,7 +16,7 @@ select id, 0, 'bench-' || i, 'KIND_HUMAN',
        'seeder', 'seeder', t0, t0, t0, t0, t0,
        case when i % 10 < 7 or i % 10 = 9 then t0 end,
        case when i % 10 < 7 then t0 end,
-       'HIERARCHY_POSITION_TOP_TASK', id, 'AUTO_DELETE_NO', true, false, false, true, true, true, false
+       'HIERARCHY_POSITION_TOP_TASK', id, 'AUTO_DELETE_NO', true, false, false, true, true, true, false, false
 from (select i, md5(i::text)::uuid::text as id, now() - make_interval(secs => i) as t0
       from generate_series(1, :tasks) i) seeds;
 -- fresh statistics before the next insert, whose foreign-key checks would otherwise scan the whole table

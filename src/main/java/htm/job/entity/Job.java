@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -55,7 +56,8 @@ public class Job {
     private Instant lastUpdated;
 
     @ElementCollection
-    @CollectionTable(name = "job_watcher", joinColumns = @JoinColumn(name = "job_id"))
+    @CollectionTable(name = "job_watcher", joinColumns = @JoinColumn(name = "job_id"),
+            indexes = @Index(name = "ix_job_watcher_job", columnList = "job_id"))
     @OrderColumn(name = "position")
     @Column(name = "watcher", length = 255)
     private List<String> watchers = new ArrayList<>();

@@ -47,7 +47,8 @@ public class Escalation {
     private Integer raisePriorityTo;
 
     @ElementCollection
-    @CollectionTable(name = "task_escalation_receiver", joinColumns = @JoinColumn(name = "esiid"))
+    @CollectionTable(name = "task_escalation_receiver", joinColumns = @JoinColumn(name = "esiid"),
+            indexes = @Index(name = "ix_escalation_receiver", columnList = "esiid"))
     private List<Assignment> receivers = new ArrayList<>();
 
     @Column(name = "transfer_to_group", length = 255, updatable = false)

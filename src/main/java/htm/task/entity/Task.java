@@ -172,7 +172,8 @@ public class Task {
 
     @ElementCollection
     @CollectionTable(name = "task_people", joinColumns = @JoinColumn(name = "task_id"),
-            indexes = @Index(name = "ix_people_principal", columnList = "principal, people_role, is_group"))
+            indexes = {@Index(name = "ix_people_principal", columnList = "principal, people_role, is_group"),
+                    @Index(name = "ix_people_task", columnList = "task_id")})
     private Set<Assignment> people = new HashSet<>();
 
     @ElementCollection
