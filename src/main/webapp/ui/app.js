@@ -119,8 +119,10 @@ async function showList(list) {
   state.list = list;
   document.querySelectorAll('[role=tab]').forEach((tab) => tab.setAttribute('aria-selected', String(tab.dataset.list === list)));
   const view = nextView();
-  const page = await call(API + 'tasks?' + listQuery());
+  const query = listQuery();
+  const page = await call(API + 'tasks?' + query);
   if (view !== state.shown) return;
+  $('task-rows').dataset.query = query.toString();
   $('task').hidden = true;
   $('inbox').hidden = false;
   state.total = page.total;
