@@ -126,7 +126,7 @@ public class TwoServers {
         while (field(send(b, "alice", "GET", V1 + "task/" + tkiid, null).body(), "isSuspended").equals("true")) {
             check(System.nanoTime() - killed < boundSeconds * 1_000_000_000L,
                     "server B resumes the task within " + boundSeconds + " s");
-            Thread.sleep(2000);
+            Thread.sleep(2000); // failover takes minutes (Liberty's minimum is 100 s): poll, bounded above
         }
         String history = send(b, "alice", "GET", V1 + "task/" + tkiid + "/history", null).body();
         check(history.matches("(?s).*\"action\":\"ACTION_RESUME\",[^}]*\"principal\":\"system\".*")

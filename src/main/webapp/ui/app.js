@@ -126,9 +126,8 @@ async function showList(list) {
   $('task').hidden = true;
   $('inbox').hidden = false;
   state.total = page.total;
-  const now = Date.now();
   $('task-rows').replaceChildren(...page.items.map((t) => {
-    const overdue = t.dueTime && !t.completionTime && new Date(t.dueTime).getTime() < now;
+    const overdue = t.isOverdue;
     const open = el('a', { href: '#' + t.tkiid, className: 'task-link' }, t.displayName || t.name);
     open.addEventListener('click', guarded(() => showTask(t.tkiid)));
     const marks = [overdue ? el('span', { className: 'mark overdue' }, 'overdue') : '',
@@ -201,9 +200,8 @@ async function showTask(tkiid) {
   $('complete-form').hidden = true;
   $('transfer-form').hidden = true;
   $('task-title').textContent = task.displayName || task.name;
-  const overdue = task.dueTime && !task.completionTime && new Date(task.dueTime) < new Date();
   $('task-flags').textContent = [task.state.replace('STATE_', '').toLowerCase(), `priority ${task.priority}`,
-    task.dueTime ? `due ${when(task.dueTime)}` : '', overdue ? 'overdue' : '', task.isEscalated ? 'escalated' : '',
+    task.dueTime ? `due ${when(task.dueTime)}` : '', task.isOverdue ? 'overdue' : '', task.isEscalated ? 'escalated' : '',
     task.isSuspended ? 'suspended' : '', task.owner ? `owner ${task.owner}` : ''].filter(Boolean).join(' · ');
   $('task-description').textContent = task.description ?? '';
   const may = new Set(allowed.items[0].actions);

@@ -79,11 +79,7 @@ class ActionsIT extends HtmServer {
             JsonObject suspended = alice.act(tkiid, "suspend&duration=PT1S").json();
             assertTrue(suspended.getBoolean("isSuspended"));
             assertNotNull(suspended.getString("resumptionTime"));
-            boolean resumed = false;
-            for (int poll = 0; poll < 60 && !resumed; poll++) {
-                Thread.sleep(500); // the deadline timer runs every 5 s; wait for its effect, at most 30 s
-                resumed = !alice.task(tkiid).getBoolean("isSuspended");
-            }
+            boolean resumed = awaitServer(() -> !alice.task(tkiid).getBoolean("isSuspended"), Boolean::booleanValue);
             assertTrue(resumed, "resumed by the server");
             List<String> history = alice.historyActions(tkiid);
             assertEquals("ACTION_RESUME", history.get(history.size() - 1));
@@ -98,11 +94,7 @@ class ActionsIT extends HtmServer {
             String tkiid = alice.create("{\"name\": \"short-lived\", \"durationUntilExpires\": \"PT1S\", "
                     + "\"potentialOwners\": {\"users\": [\"alice\"]}}");
             assertNotNull(alice.task(tkiid).getString("expirationTime"));
-            String state = "STATE_READY";
-            for (int poll = 0; poll < 60 && !state.equals("STATE_EXPIRED"); poll++) {
-                Thread.sleep(500); // the deadline timer runs every 5 s; wait for its effect, at most 30 s
-                state = alice.task(tkiid).getString("state");
-            }
+            String state = awaitServer(() -> alice.task(tkiid).getString("state"), "STATE_EXPIRED"::equals);
             assertEquals("STATE_EXPIRED", state);
             List<String> history = alice.historyActions(tkiid);
             assertEquals("ACTION_EXPIRE", history.get(history.size() - 1));
@@ -128,11 +120,7 @@ class ActionsIT extends HtmServer {
             assertEquals("STATE_FAILED", failed.getString("state"));
             assertTrue(failed.isNull("deletionTime"), "a failed task stays when only successful ones are deleted");
 
-            int status = 200;
-            for (int poll = 0; poll < 60 && status == 200; poll++) {
-                Thread.sleep(500); // the deadline timer runs every 5 s; wait for its effect, at most 30 s
-                status = alice.get(V1 + "task/" + onAnyEnd).status();
-            }
+            int status = awaitServer(() -> alice.get(V1 + "task/" + onAnyEnd).status(), answer -> answer != 200);
             assertEquals(404, status, "deleted by the server");
             assertEquals(200, alice.get(V1 + "task/" + onSuccess).status());
         }

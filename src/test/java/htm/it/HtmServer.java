@@ -1,6 +1,8 @@
 package htm.it;
 
 import java.net.URL;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,4 +25,17 @@ abstract class HtmServer {
 
     @ArquillianResource
     URL base;
+
+    /**
+     * What the server does by itself (the deadline timer runs every 5 s) is awaited, not slept through: reads
+     * every 500 ms until the answer satisfies done, at most 30 s, and returns the last answer read.
+     */
+    static <T> T awaitServer(Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        T answer = read.get();
+        for (int poll = 0; poll < 60 && !done.test(answer); poll++) {
+            Thread.sleep(500);
+            answer = read.get();
+        }
+        return answer;
+    }
 }

@@ -119,16 +119,10 @@ class TemplatesAndEscalationsIT extends HtmServer {
         }
     }
 
-    /** Polls the task's escalationInfo until its chain stands in the given states; at most 30 s. */
+    /** Awaits the task's escalation chain standing in the given states. */
     private static JsonArray awaitChain(Api api, String tkiid, String... states) throws InterruptedException {
-        JsonArray chain = null;
-        for (int poll = 0; poll < 60; poll++) {
-            chain = api.get(V1 + "task/" + tkiid + "/escalationInfo").json().getJsonArray("items");
-            if (strings(chain, "state").equals(List.of(states))) {
-                return chain;
-            }
-            Thread.sleep(500); // the deadline timer runs every 5 s
-        }
+        JsonArray chain = awaitServer(() -> api.get(V1 + "task/" + tkiid + "/escalationInfo").json()
+                .getJsonArray("items"), answer -> strings(answer, "state").equals(List.of(states)));
         assertEquals(List.of(states), strings(chain, "state"));
         return chain;
     }

@@ -3,6 +3,7 @@ package htm.task.boundary;
 import htm.problem.entity.HtmException;
 import htm.task.control.TaskCondition;
 import htm.task.control.TaskLifecycle;
+import htm.task.entity.Assignment;
 import htm.task.entity.Route;
 import htm.task.entity.RouteRequest;
 import htm.task.entity.RouteStep;
@@ -54,7 +55,7 @@ public class Routing {
                 request.defaultOutcome(), request.routingAction(), router);
         em.persist(route);
         task.perform(step, router, now, request.type() + " route to "
-                + request.participants().stream().map(p -> p.principal()).toList()
+                + request.participants().stream().map(Assignment::principal).toList()
                 + (request.routingAction() == null ? "" : ", routingAction " + request.routingAction()));
         route.start().forEach(participant -> ask(task, route, participant, now));
     }

@@ -288,8 +288,7 @@ public class Task {
         }
         people.addAll(rule.receivers());
         if (rule.transferToGroup() != null) {
-            people.removeIf(a -> a.role() == PeopleRole.POTENTIAL_OWNER);
-            people.add(Assignment.group(PeopleRole.POTENTIAL_OWNER, rule.transferToGroup()));
+            replacePotentialOwners(List.of(Assignment.group(PeopleRole.POTENTIAL_OWNER, rule.transferToGroup())));
         }
         escalation.fire(principal, now);
         awaitNextEscalation(escalation, now);
@@ -301,11 +300,15 @@ public class Task {
     public void escalateToReceivers(Transition transition, String principal, Instant now) {
         List<Assignment> receivers = people.stream().filter(a -> a.role() == PeopleRole.ESCALATION_RECEIVER)
                 .map(a -> new Assignment(PeopleRole.POTENTIAL_OWNER, a.isGroup(), a.principal())).toList();
-        people.removeIf(a -> a.role() == PeopleRole.POTENTIAL_OWNER);
-        people.addAll(receivers);
+        replacePotentialOwners(receivers);
         escalated = true;
         enter(transition, principal, now, "to the escalation receivers "
                 + receivers.stream().map(Assignment::principal).toList());
+    }
+
+    private void replacePotentialOwners(List<Assignment> owners) {
+        people.removeIf(a -> a.role() == PeopleRole.POTENTIAL_OWNER);
+        people.addAll(owners);
     }
 
     /** A due escalation whose watched condition has passed (ended, or left the state it names) does not fire. */

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorklistPage {
 
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=UTF-8",
-            "js", "text/javascript; charset=UTF-8", "css", "text/css; charset=UTF-8", "svg", "image/svg+xml");
+            "js", "text/javascript; charset=UTF-8", "css", "text/css; charset=UTF-8");
 
     @Context
     ServletContext files;
@@ -36,7 +36,7 @@ public class WorklistPage {
     }
 
     @GET
-    @Path("ui/{file: [a-z0-9-]+\\.(html|js|css|svg)}")
+    @Path("ui/{file: [a-z0-9-]+\\.(html|js|css)}")
     @Operation(summary = "A file of the worklist page")
     public Response file(@PathParam("file") String file) {
         InputStream content = files.getResourceAsStream("/ui/" + file);
