@@ -69,6 +69,21 @@ class SingleSignOnIT extends HtmServer {
     }
 
     @Test
+    void wrongBasicCredentialsAre401WithTheErrorBody() {
+        String[] bad = {Api.basic("alice", "wrong"), Api.basic("nobody", "alice"), "Basic !!!", "Basic " +
+                java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)), "Digest x", ""};
+        for (String authorization : bad) {
+            try (Response response = client.target(base + V1 + "tasks").request().header("Authorization", authorization).get()) {
+                assertEquals(401, response.getStatus(), authorization);
+                assertEquals("Basic realm=\"htm\"", response.getHeaderString("WWW-Authenticate"), authorization);
+                String body = response.readEntity(String.class);
+                assertTrue(body.contains("\"errorNumber\":\"HTM0401E\"") && body.contains("Authentication failed"),
+                        authorization + " -> " + body);
+            }
+        }
+    }
+
+    @Test
     void everyBadTokenIs401() throws Exception {
         String[] bad = {
                 token("zoe", "[\"htm-apiwrite\"]", ISSUER, "htm", -3600, "RS256", true),            // expired
@@ -79,7 +94,10 @@ class SingleSignOnIT extends HtmServer {
         for (String token : bad) {
             try (Response response = bearer(token, V1 + "tasks").get()) {
                 assertEquals(401, response.getStatus(), token);
-                assertTrue(response.getHeaderString("WWW-Authenticate") != null, token);
+                assertEquals("Bearer realm=\"htm\", error=\"invalid_token\"", response.getHeaderString("WWW-Authenticate"), token);
+                String body = response.readEntity(String.class);
+                assertTrue(body.contains("\"errorNumber\":\"HTM0401E\"")
+                        && body.contains("the bearer token is not accepted"), token + " -> " + body);
             }
         }
     }

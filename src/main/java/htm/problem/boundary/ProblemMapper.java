@@ -43,8 +43,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .entity(problem.body());
         // the worklist page signs in by itself: a Basic challenge would open the browser's own dialog
         if (problem.status() == 401 && headers.getHeaderString(CrossSiteRequestGuard.HEADER) == null) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"htm\"");
+            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge());
         }
         return response.build();
+    }
+
+    /** A refused bearer token is told so (RFC 6750); anyone else is asked for Basic credentials. */
+    private String challenge() {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.strip().regionMatches(true, 0, "Bearer", 0, 6)
+                ? "Bearer realm=\"htm\", error=\"invalid_token\""
+                : "Basic realm=\"htm\"";
     }
 }

@@ -2,6 +2,7 @@ package htm.security.boundary;
 
 import htm.problem.entity.HtmException;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,8 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Every API call needs an authenticated caller. Liberty authenticates the credentials a request carries;
- * rejecting here, not in the web container, lets a 401 leave as the HTM error body like every other error.
+ * Every API call needs an authenticated caller ({@link CallerAuthentication} checks the credentials a request
+ * carries); rejecting here, not in the web container, lets a 401 leave as the HTM error body like every other
+ * error, saying why the credentials were refused.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -20,6 +22,9 @@ public class AuthenticationRequired implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> target = resource.getResourceClass();
@@ -27,7 +32,8 @@ public class AuthenticationRequired implements ContainerRequestFilter {
             return;
         }
         if (request.getSecurityContext().getUserPrincipal() == null) {
-            throw HtmException.unauthenticated();
+            Object refusal = servletRequest.getAttribute(CallerAuthentication.REFUSAL);
+            throw refusal == null ? HtmException.unauthenticated() : new HtmException(401, "HTM0401E", refusal.toString());
         }
     }
 }

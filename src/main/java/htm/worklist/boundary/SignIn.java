@@ -2,8 +2,13 @@ package htm.worklist.boundary;
 
 import htm.problem.entity.HtmException;
 import htm.security.boundary.Public;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,14 +20,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Sign-in for the worklist page: the user name and password are checked by the server's user registry
- * (HttpServletRequest.login), and Liberty keeps the browser signed in with its single sign-on cookie
+ * (CallerAuthentication), and Liberty keeps the browser signed in with its single sign-on cookie
  * (LtpaToken2). API clients go on sending Basic credentials or bearer tokens instead.
  */
 @Path("ui/session")
@@ -35,7 +39,10 @@ public class SignIn {
     HttpServletRequest request;
 
     @Context
-    SecurityContext security;
+    HttpServletResponse response;
+
+    @Inject
+    jakarta.security.enterprise.SecurityContext authentication;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -48,8 +55,12 @@ public class SignIn {
             if (request.getUserPrincipal() != null) {
                 request.logout();
             }
-            request.login(username, password);
         } catch (ServletException e) {
+            throw new IllegalStateException(e);
+        }
+        AuthenticationStatus status = authentication.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(username, password)).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
             throw new HtmException(401, "HTM0401E", "The user name or the password is wrong.");
         }
         return whoAmI();
