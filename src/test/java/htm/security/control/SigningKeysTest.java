@@ -3,6 +3,10 @@ package htm.security.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
@@ -30,6 +34,28 @@ class SigningKeysTest {
         assertEquals(BearerTokensTest.RSA.getPublic(), keys.candidates(null).get(0));
         Files.delete(file);
         assertEquals(1, keys.candidates("any").size(), "a key without an id answers for every key id");
+    }
+
+    @Test
+    void keysAreFetchedFromTheProvidersJwksUrl() throws Exception {
+        HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] jwks = ("{\"keys\":[" + RSA_JWK.formatted("k1") + "]}").getBytes(StandardCharsets.UTF_8);
+        provider.createContext("/certs", exchange -> {
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        provider.start();
+        try {
+            String base = "http://127.0.0.1:" + provider.getAddress().getPort();
+            SigningKeys keys = SigningKeys.of("", base + "/certs", Clock.systemUTC());
+            assertEquals(BearerTokensTest.RSA.getPublic(), keys.candidates("k1").get(0));
+            SigningKeys missing = SigningKeys.of("", base + "/nothing", Clock.systemUTC());
+            InvalidTokenException refusal = assertThrows(InvalidTokenException.class, () -> missing.candidates("k1"));
+            assertEquals("the identity provider's keys cannot be read: HTTP 404 from " + base + "/nothing", refusal.getMessage());
+        } finally {
+            provider.stop(0);
+        }
     }
 
     @Test
