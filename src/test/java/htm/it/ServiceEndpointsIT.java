@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -21,6 +22,21 @@ class ServiceEndpointsIT extends HtmServer {
             for (String path : new String[] {"/rest/bpm/htm/v1/task/{tkiid}", "/rest/bpm/htm/v1/tasks",
                     "/rest/bpm/htm/v1/task/{tkiid}/history", "TaskCreation", "errorNumber"}) {
                 assertTrue(openapi.body().contains(path), "documents " + path);
+            }
+            Api.Reply json = api.get("openapi?format=JSON");
+            JsonObject paths = json.json().getJsonObject("paths");
+            for (String path : paths.keySet()) {
+                JsonObject item = paths.getJsonObject(path);
+                for (String parameter : path.split("[{}]")) {
+                    String declared = "\"name\":\"" + parameter + "\"";
+                    if (path.contains("{" + parameter + "}")) {
+                        item.values().stream()
+                                .filter(operation -> operation instanceof JsonObject o && o.containsKey("responses"))
+                                .forEach(operation -> assertTrue(String.valueOf(item.get("parameters")).contains(declared)
+                                                || operation.toString().contains(declared),
+                                        "every operation of " + path + " declares the path parameter " + parameter));
+                    }
+                }
             }
         }
     }

@@ -43,6 +43,10 @@ public class AlfrescoResource {
     private static final Set<String> SELECTABLE = Set.of("state", "assignee", "variables", "name", "description",
             "dueAt", "priority");
 
+    /** Alfresco's tenant, "-default-" on a single-tenant server; HTM has one task store for every network. */
+    @PathParam("network")
+    String network;
+
     @EJB
     Tasks tasks;
 

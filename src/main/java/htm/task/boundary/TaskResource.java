@@ -399,6 +399,7 @@ public class TaskResource {
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Store a binary custom property (at most 1 MiB); its media type is kept as metadata")
+    @APIResponse(responseCode = "200", description = "Stored; the ETag header carries the task's new version")
     @APIResponse(responseCode = "413", description = "Larger than 1 MiB")
     public Response storeBinaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name,
                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
