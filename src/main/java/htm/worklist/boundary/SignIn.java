@@ -4,6 +4,7 @@ import htm.problem.entity.HtmException;
 import htm.security.boundary.Public;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
@@ -42,7 +43,7 @@ public class SignIn {
     HttpServletResponse response;
 
     @Inject
-    jakarta.security.enterprise.SecurityContext authentication;
+    SecurityContext authentication;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
