@@ -139,7 +139,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** The registry checks the password and, when it matches, puts the user and its groups on the subject. */
-    static boolean passwordMatches(String user, String password, HttpMessageContext context) {
+    private static boolean passwordMatches(String user, String password, HttpMessageContext context) {
         PasswordValidationCallback check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         try {
             context.getHandler().handle(new Callback[] {check});
