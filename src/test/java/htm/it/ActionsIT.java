@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +127,46 @@ class ActionsIT extends HtmServer {
             int status = awaitServer(() -> alice.get(V1 + "task/" + onAnyEnd).status(), answer -> answer != 200);
             assertEquals(404, status, "deleted by the server");
             assertEquals(200, alice.get(V1 + "task/" + onSuccess).status());
+        }
+    }
+
+    @Test
+    void aTimeOrDurationBeyondWhatDeadlinesCanCountIsA400NamingIt() {
+        try (Api alice = new Api(base, ALICE)) {
+            Api.Reply refused = alice.post(V1 + "task",
+                    "{\"name\": \"p\", \"durationUntilExpires\": \"PT1S\", \"durationUntilDeleted\": \"P999997999Y\"}");
+            assertError(refused, 400, "HTM0400E");
+            assertTrue(refused.json().getString("errorMessage").contains("durationUntilDeleted"), refused.body());
+            assertError(alice.post(V1 + "task", "{\"name\": \"p\", \"dueTime\": \"+99999-01-01T00:00:00Z\"}"),
+                    400, "HTM0400E");
+            String tkiid = alice.createReadyTask("far-off");
+            assertError(alice.act(tkiid, "suspend&duration=P999999999Y"), 400, "HTM0400E");
+            assertError(alice.act(tkiid, "suspend&deadline=%2B1000000000-01-01T00:00:00Z"), 400, "HTM0400E");
+            assertError(alice.put(V1 + "task/" + tkiid + "?action=update",
+                    "{\"expirationTime\": \"+999999999-12-31T23:59:59Z\"}"), 400, "HTM0400E");
+        }
+    }
+
+    /** A task whose deadline cannot be met (a row left by an older HTM, say) holds up no other task's. */
+    @Test
+    void aDeadlineThatFailsHoldsUpNoOther() throws Exception {
+        try (Api alice = new Api(base, ALICE); Api anonymous = new Api(root(), null)) {
+            String broken = alice.create("{\"name\": \"broken-deadline\", \"durationUntilExpires\": \"P1D\", "
+                    + "\"durationUntilDeleted\": \"P1D\", \"potentialOwners\": {\"users\": [\"alice\"]}}");
+            assertEquals(1, Database.update("update task set duration_until_deleted = 'P999997999Y', "
+                    + "expiration_time = ? where tkiid = ?", Timestamp.from(Instant.now().minusSeconds(60)), broken));
+            try {
+                String other = alice.createReadyTask("meets-its-deadline");
+                alice.act(other, "suspend&duration=PT1S");
+                boolean resumed = awaitServer(() -> !alice.task(other).getBoolean("isSuspended"), Boolean::booleanValue);
+                assertTrue(resumed, "the other task resumed");
+                assertEquals("STATE_READY", alice.task(broken).getString("state"), "the broken task is left as it was");
+                String log = Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
+                assertTrue(log.contains("Cannot expire task " + broken), "the log names the task that failed");
+                assertTrue(ServiceEndpointsIT.metric(anonymous, "htm_deadline_failures_total", "") >= 1);
+            } finally {
+                Database.update("update task set duration_until_deleted = 'P1D' where tkiid = ?", broken);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package htm.it;
 
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,6 +27,11 @@ abstract class HtmServer {
 
     @ArquillianResource
     URL base;
+
+    /** The server's root, where Liberty answers /metrics, /health and /openapi. */
+    URL root() throws MalformedURLException {
+        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/").toURL();
+    }
 
     /**
      * What the server does by itself (the deadline timer runs every 5 s) is awaited, not slept through: reads

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -78,16 +76,12 @@ class ServiceEndpointsIT extends HtmServer {
     }
 
     /** The value of one Prometheus sample of /metrics whose labels contain the given text; 0 when absent. */
-    private static double metric(Api api, String name, String labels) {
+    static double metric(Api api, String name, String labels) {
         Api.Reply metrics = api.get("metrics?scope=application");
         assertEquals(200, metrics.status());
         return metrics.body().lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains(labels))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
-    }
-
-    private URL root() throws Exception {
-        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/").toURL();
     }
 }

@@ -1,6 +1,7 @@
 package htm.task.boundary;
 
 import htm.problem.entity.HtmException;
+import htm.security.boundary.SecurityHeaders;
 import htm.task.control.JsonInput;
 import htm.task.entity.BinaryCustomProperty;
 import htm.task.entity.Comment;
@@ -236,7 +237,7 @@ public class TaskResource {
         Instant until = null;
         if (deadline != null) {
             until = Times.parse(deadline).orElseThrow(() -> HtmException.invalidInput("deadline",
-                    "must be an ISO-8601 date-time with offset, such as 2026-12-01T12:00:00.000Z"));
+                    Times.EXPECTED));
         } else if (duration != null) {
             until = TaskDefinitions.after(now, "duration", duration);
         }
@@ -392,7 +393,10 @@ public class TaskResource {
         BinaryCustomProperty property = data.binaryCustomProperty(tkiid, name).orElseThrow(() ->
                 new HtmException(404, "HTM0404E", "Task " + tkiid + " has no binary custom property " + name + ".",
                         tkiid, name));
-        return Response.ok(property.content(), property.mediaType()).build();
+        return Response.ok(property.content(), property.mediaType())
+                .header("Content-Disposition", property.disposition())
+                .header(SecurityHeaders.CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; frame-ancestors 'none'")
+                .build();
     }
 
     @PUT

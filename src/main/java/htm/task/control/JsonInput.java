@@ -106,7 +106,7 @@ public final class JsonInput {
             return null;
         }
         return Times.parse(text).orElseThrow(() -> HtmException.invalidInput(field,
-                "must be an ISO-8601 date-time with offset, such as 2026-12-01T12:00:00.000Z"));
+                Times.EXPECTED));
     }
 
     /** A list of strings; a missing field is an empty list. */

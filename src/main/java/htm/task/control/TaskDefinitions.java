@@ -14,6 +14,7 @@ import htm.task.entity.TaskKind;
 import htm.task.entity.TaskUpdate;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class TaskDefinitions {
     static final int PRINCIPAL_LENGTH = 255;
     static final int MIN_PRIORITY = 0;
     static final int MAX_PRIORITY = 999_999;
+    private static final Instant DURATION_BASE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LONGEST_DURATION_END = Instant.parse("3000-01-01T00:00:00Z");
 
     private TaskDefinitions() {
     }
@@ -95,27 +98,38 @@ public final class TaskDefinitions {
         return priority;
     }
 
-    /** An ISO-8601 duration such as PT4H or P2D; refused when it is not one or not positive. */
+    /** An ISO-8601 duration such as PT4H or P2D; refused when it is not one, not positive or over 1,000 years. */
     static String duration(JsonObject body, String field) {
         String text = string(body, field, 40);
         if (text == null) {
             return null;
         }
-        after(Instant.parse("2000-01-01T00:00:00Z"), field, text);
+        after(DURATION_BASE, field, text);
         return text.toUpperCase();
     }
 
-    /** The moment a positive ISO-8601 duration after start; a 400 naming the field when it is not one. */
+    /** The moment a positive ISO-8601 duration of at most 1,000 years after start; else a 400 naming the field. */
     public static Instant after(Instant start, String field, String isoDuration) {
         try {
-            Instant end = TaskDefinition.plus(start, isoDuration);
-            if (!end.isAfter(start)) {
+            Instant fromBase = TaskDefinition.plus(DURATION_BASE, isoDuration);
+            if (!fromBase.isAfter(DURATION_BASE)) {
                 throw HtmException.invalidInput(field, "must be a positive duration");
             }
-            return end;
-        } catch (DateTimeParseException | ArithmeticException e) {
+            if (fromBase.isAfter(LONGEST_DURATION_END)) {
+                throw tooLong(field);
+            }
+            Instant end = TaskDefinition.plus(start, isoDuration);
+            return Times.inRange(end).orElseThrow(() -> HtmException.invalidInput(field,
+                    "ends after " + Times.format(Times.LATEST)));
+        } catch (DateTimeParseException e) {
             throw HtmException.invalidInput(field, "must be an ISO-8601 duration such as PT4H or P2D");
+        } catch (DateTimeException | ArithmeticException e) {
+            throw tooLong(field);
         }
+    }
+
+    private static HtmException tooLong(String field) {
+        return HtmException.invalidInput(field, "must be at most 1000 years (P1000Y)");
     }
 
     private static List<Assignment> people(JsonObject body) {

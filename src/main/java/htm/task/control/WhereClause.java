@@ -258,13 +258,16 @@ public final class WhereClause {
     private static Instant timestamp(Token token) {
         if (token.kind() == Kind.STRING) {
             try {
-                return Times.parse(token.text()).orElseGet(() -> LocalDateTime.parse(token.text())
+                Instant time = Times.parse(token.text()).orElseGet(() -> LocalDateTime.parse(token.text())
                         .toInstant(ZoneOffset.UTC));
+                if (Times.inRange(time).isPresent()) {
+                    return time;
+                }
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
-        throw error(token.position(), "TS takes an ISO-8601 time such as TS('2026-12-01T12:00:00Z')");
+        throw error(token.position(), "TS takes an ISO-8601 time from 1970 to 9999 such as TS('2026-12-01T12:00:00Z')");
     }
 
     private static String describe(Class<?> type) {

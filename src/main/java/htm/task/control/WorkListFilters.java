@@ -137,7 +137,7 @@ public final class WorkListFilters {
 
         java.util.Optional<Instant> time(String name) {
             return text(name).map(text -> Times.parse(text).orElseThrow(() -> HtmException.invalidInput(name,
-                    "must be an ISO-8601 date-time with offset, such as 2026-12-01T12:00:00.000Z")));
+                    Times.EXPECTED)));
         }
 
         <E extends Enum<E>> Set<E> enums(String name, Class<E> type) {

@@ -11,6 +11,10 @@ import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +23,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "task_binary_property",
         uniqueConstraints = @UniqueConstraint(name = "uq_binary_property", columnNames = {"task_id", "prop_name"}))
 public class BinaryCustomProperty {
+
+    private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     /** The largest value HTM keeps, in bytes. */
     public static final int MAX_BYTES = 1024 * 1024;
@@ -55,6 +61,18 @@ public class BinaryCustomProperty {
     public void replace(String newMediaType, byte[] newContent) {
         mediaType = newMediaType;
         content = newContent.clone();
+    }
+
+    /**
+     * How a browser is to take the bytes: a picture of a plain image type may show in place, anything else
+     * (HTML, SVG, scripts) is only ever saved as a file, never run as a page of HTM's origin.
+     */
+    public String disposition() {
+        String type = mediaType.toLowerCase(Locale.ROOT);
+        int parameters = type.indexOf(';');
+        boolean inline = INLINE_TYPES.contains((parameters < 0 ? type : type.substring(0, parameters)).strip());
+        return (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public String name() { return name; }

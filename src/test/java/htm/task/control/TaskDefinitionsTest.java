@@ -75,11 +75,29 @@ class TaskDefinitionsTest {
             "{\"name\": \"n\", \"potentialOwners\": {\"people\": [\"x\"]}} | potentialOwners",
             "{\"name\": \"n\", \"customProperties\": {\"region\": 1}} | customProperties.region",
             "{\"name\": \"n\", \"supportsSubTasks\": \"yes\"} | supportsSubTasks",
-            "{\"name\": \"n\", \"autoDeletionMode\": \"SOMETIMES\"} | autoDeletionMode"})
+            "{\"name\": \"n\", \"autoDeletionMode\": \"SOMETIMES\"} | autoDeletionMode",
+            "{\"name\": \"n\", \"durationUntilDeleted\": \"P999997999Y\"} | durationUntilDeleted",
+            "{\"name\": \"n\", \"durationUntilExpires\": \"P1001Y\"} | durationUntilExpires",
+            "{\"name\": \"n\", \"durationUntilDue\": \"PT99999999999999H\"} | durationUntilDue",
+            "{\"name\": \"n\", \"durationUntilDue\": \"P365244D\"} | durationUntilDue",
+            "{\"name\": \"n\", \"dueTime\": \"+10000-01-01T00:00:00Z\"} | dueTime",
+            "{\"name\": \"n\", \"dueTime\": \"1969-12-31T23:59:59Z\"} | dueTime"})
     void eachBadFieldIsA400NamingIt(String body, String field) {
         HtmException e = assertThrows(HtmException.class, () -> TaskDefinitions.read(JsonInput.object(body)));
         assertEquals(400, e.status());
         assertEquals(field, e.parameters().get(0), e.getMessage());
+    }
+
+    @Test
+    void durationsReachAThousandYearsAndTimesTheEndOf9999() {
+        TaskDefinition d = TaskDefinitions.read(JsonInput.object("""
+                {"name": "n", "dueTime": "9999-12-31T23:59:59Z", "durationUntilExpires": "P1000Y",
+                 "durationUntilDeleted": "P365000D"}"""));
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), d.dueTime());
+        assertEquals("P1000Y", d.durationUntilExpires());
+        HtmException late = assertThrows(HtmException.class, () -> TaskDefinitions.after(
+                Instant.parse("9999-01-01T00:00:00Z"), "duration", "P1Y"));
+        assertEquals("duration", late.parameters().get(0));
     }
 
     @ParameterizedTest
