@@ -28,3 +28,18 @@ select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', true,
 from generate_series(1, :tasks) i;
 
 analyze task_people;
+
+-- the work items HTM keeps for these tasks (as migration V7 makes them for tasks already there)
+insert into work_item (id, task_id, principal, is_group, reason, state, suspended, priority, creation_time,
+                       activation_time, due_time, name)
+select nextval('work_item_seq'), t.tkiid, p.principal, p.is_group, p.people_role, t.state, t.suspended, t.priority,
+       t.creation_time, t.activation_time, t.due_time, t.name
+from task_people p join task t on t.tkiid = p.task_id;
+insert into work_item (id, task_id, principal, is_group, reason, state, suspended, priority, creation_time,
+                       activation_time, due_time, name)
+select nextval('work_item_seq'), tkiid, who, false, reason, state, suspended, priority, creation_time,
+       activation_time, due_time, name
+from task cross join lateral (values (owner, 'OWNER'), (originator, 'ORIGINATOR'), (starter, 'STARTER')) w(who, reason)
+where who is not null;
+
+analyze work_item;

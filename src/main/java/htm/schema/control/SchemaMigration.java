@@ -37,12 +37,12 @@ public class SchemaMigration implements Integrator {
                 + result.migrationsExecuted + " migrations applied now)");
     }
 
-    /** The types the scripts spell differently on H2 and PostgreSQL: unbounded text and bytes. */
+    /** What the scripts spell differently on H2 and PostgreSQL: unbounded text and bytes, a sequence's next value. */
     private static Map<String, String> types(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().equals("H2")
-                    ? Map.of("longText", "clob", "binary", "blob")
-                    : Map.of("longText", "text", "binary", "bytea");
+                    ? Map.of("longText", "clob", "binary", "blob", "nextWorkItemId", "next value for work_item_seq")
+                    : Map.of("longText", "text", "binary", "bytea", "nextWorkItemId", "nextval('work_item_seq')");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate its schema", e);
         }

@@ -16,6 +16,7 @@ import htm.task.control.TaskFilter;
 import htm.task.control.TaskLifecycle;
 import htm.task.control.TaskPermissions;
 import htm.task.control.TaskQuery;
+import htm.task.control.WorkItemQuery;
 import htm.task.entity.EscalationRule;
 import htm.task.entity.HistoryEntry;
 import htm.task.entity.PeopleRole;
@@ -33,9 +34,13 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** The task lifecycle use cases: each public method is one transaction, run as the authenticated caller. */
 @Stateless
@@ -97,19 +102,45 @@ public class Tasks {
     }
 
     public TaskList list(TaskFilter filter) {
-        TaskQuery query = new TaskQuery(filter, access.caller());
-        TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
-                .setFirstResult(filter.offset()).setMaxResults(filter.size());
-        query.parameters().forEach(select::setParameter);
-        List<Task> page = select.getResultList();
+        Caller caller = access.caller();
+        List<Task> page;
         Long total = null;
-        if (filter.count()) {
-            TypedQuery<Long> count = em.createQuery(query.count(), Long.class);
-            query.parametersOf(query.count()).forEach(count::setParameter);
-            total = count.getSingleResult();
+        if (WorkItemQuery.serves(filter, caller)) {
+            WorkItemQuery query = new WorkItemQuery(filter, caller);
+            page = inOrder(sql(query.select(), query.parameters()).getResultList());
+            if (filter.count()) {
+                total = ((Number) sql(query.count(), query.parameters()).getSingleResult()).longValue();
+            }
+        } else {
+            TaskQuery query = new TaskQuery(filter, caller);
+            TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
+                    .setFirstResult(filter.offset()).setMaxResults(filter.size());
+            query.parameters().forEach(select::setParameter);
+            page = select.getResultList();
+            if (filter.count()) {
+                TypedQuery<Long> count = em.createQuery(query.count(), Long.class);
+                query.parametersOf(query.count()).forEach(count::setParameter);
+                total = count.getSingleResult();
+            }
         }
         String next = page.size() < filter.size() ? null : Cursor.after(page.get(page.size() - 1), filter.order()).encode();
         return new TaskList("tkiid", total, page.stream().map(TaskView::of).toList(), next);
+    }
+
+    private Query sql(String text, Map<String, Object> parameters) {
+        Query query = em.createNativeQuery(text);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    /** The tasks of these ids, in the same order. */
+    private List<Task> inOrder(List<?> tkiids) {
+        if (tkiids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Task> byId = em.createQuery("select t from Task t where t.tkiid in :ids", Task.class)
+                .setParameter("ids", tkiids).getResultStream().collect(Collectors.toMap(Task::tkiid, t -> t));
+        return tkiids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** The subtasks of a task the caller sees, those the caller sees too, oldest first. */

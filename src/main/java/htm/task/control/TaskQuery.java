@@ -3,7 +3,6 @@ package htm.task.control;
 import htm.security.control.Caller;
 import htm.task.entity.PeopleRole;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,11 +29,9 @@ public final class TaskQuery {
             conditions.append(" and ").append(seesTask());
         }
         this.where = conditions.toString();
-        this.keyset = filter.after() == null ? null : after(filter.order(), filter.after(), 0);
-        this.order = filter.order().stream()
-                .map(key -> key.field().path() + (key.descending() ? " desc" : " asc")
-                        + (key.field().isNullable() ? (key.descending() ? " nulls first" : " nulls last") : ""))
-                .collect(Collectors.joining(", ")) + ", t.tkiid asc";
+        this.keyset = filter.after() == null ? null : QueryParts.after(filter.order(), filter.after(),
+                TaskField::path, this::bind);
+        this.order = QueryParts.orderBy(filter.order(), TaskField::path);
     }
 
     public String select() {
@@ -65,7 +62,7 @@ public final class TaskQuery {
             return in.values().isEmpty() ? "1 = 0" : in.field().path() + " in " + bind(in.values());
         }
         if (criterion instanceof Criterion.StartsWith s) {
-            return s.field().path() + " like " + bind(escapeLike(s.prefix()) + "%") + " escape '!'";
+            return s.field().path() + " like " + bind(QueryParts.startsWith(s.prefix())) + " escape '!'";
         }
         if (criterion instanceof Criterion.IsNull n) {
             return n.field().path() + (n.negated() ? " is not null" : " is null");
@@ -128,35 +125,9 @@ public final class TaskQuery {
                 : "(" + user + " or (a.isGroup = true and a.principal in " + bind(caller.groups()) + "))";
     }
 
-    /**
-     * Rows after the cursor in the order given: a lexicographic comparison, key by key. A missing value counts
-     * as greater than every other (last going up, first going down), the order a plain index reads in.
-     */
-    private String after(List<SortKey> order, Cursor cursor, int index) {
-        if (index == order.size()) {
-            return "t.tkiid > " + bind(cursor.tkiid());
-        }
-        SortKey key = order.get(index);
-        String path = key.field().path();
-        Object value = cursor.values().get(index);
-        String rest = after(order, cursor, index + 1);
-        if (value == null) {
-            return key.descending() ? path + " is not null or (" + path + " is null and (" + rest + "))"
-                    : path + " is null and (" + rest + ")";
-        }
-        String bound = bind(value);
-        return path + (key.descending() ? " < " : " > ") + bound
-                + (key.field().isNullable() && !key.descending() ? " or " + path + " is null" : "")
-                + " or (" + path + " = " + bound + " and (" + rest + "))";
-    }
-
     private String bind(Object value) {
         String name = "p" + parameters.size();
         parameters.put(name, value);
         return ":" + name;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -203,6 +203,10 @@ public class Task {
     @OneToMany(mappedBy = "task", cascade = CascadeType.REMOVE)
     private List<BinaryCustomProperty> binaryContents = new ArrayList<>();
 
+    /** Why the task shows up in whose work list; derived from the task alone, by {@link #reindex()}. */
+    @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<WorkItem> workItems = new ArrayList<>();
+
     protected Task() {
     }
 
@@ -242,6 +246,7 @@ public class Task {
         task.lastModificationTime = now;
         task.lastStateChangeTime = now;
         task.record(TaskAction.CREATE, creator, null, TaskState.STATE_INACTIVE, now, null);
+        task.reindex();
         return task;
     }
 
@@ -379,12 +384,12 @@ public class Task {
 
     /** Suspends the task, until resumptionTime when one is given. */
     public void suspend(Transition transition, String principal, Instant until, Instant now) {
-        enter(transition, principal, now, until == null ? null : "until " + until);
-        resumptionTime = until;
         if (transition.action() == TaskAction.SUSPEND_AND_CANCEL_CLAIM) {
             previousOwner = owner;
             owner = null;
         }
+        enter(transition, principal, now, until == null ? null : "until " + until);
+        resumptionTime = until;
     }
 
     /** Back to STATE_READY with a clean slate: no owner, no delegate, no output, no fault. */
@@ -574,6 +579,41 @@ public class Task {
         }
         lastModificationTime = now;
         record(transition.action(), principal, transition.from(), transition.to(), now, details);
+        reindex();
+    }
+
+    /**
+     * Brings the work items in line with the task: one for each reason it shows up in someone's list, each
+     * with the task's list columns as they are now. Every change of the task ends here.
+     */
+    private void reindex() {
+        Set<WorkItem.Key> wanted = workItemKeys();
+        workItems.removeIf(item -> !wanted.contains(item.key()));
+        Set<WorkItem.Key> present = new HashSet<>();
+        for (WorkItem item : workItems) {
+            item.follow(this);
+            present.add(item.key());
+        }
+        wanted.stream().filter(key -> !present.contains(key)).forEach(key -> workItems.add(new WorkItem(this, key)));
+    }
+
+    /** Who has a work item on this task, and why: owner, originator, starter, delegate and everyone in its people. */
+    public Set<WorkItem.Key> workItemKeys() {
+        Set<WorkItem.Key> keys = new HashSet<>();
+        for (Assignment named : people) {
+            keys.add(new WorkItem.Key(named.principal(), named.isGroup(), WorkItemReason.of(named.role())));
+        }
+        addUser(keys, owner, WorkItemReason.OWNER);
+        addUser(keys, originator, WorkItemReason.ORIGINATOR);
+        addUser(keys, starter, WorkItemReason.STARTER);
+        addUser(keys, delegate, WorkItemReason.DELEGATE);
+        return keys;
+    }
+
+    private static void addUser(Set<WorkItem.Key> keys, String user, WorkItemReason reason) {
+        if (user != null) {
+            keys.add(new WorkItem.Key(user, false, reason));
+        }
     }
 
     /** When an ended task goes away by itself: as its autoDeletionMode says, durationUntilDeleted after the end. */
@@ -669,4 +709,5 @@ public class Task {
     public Map<String, String> customProperties() { return Map.copyOf(customProperties); }
     public Set<Assignment> people() { return Set.copyOf(people); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    public List<WorkItem> workItems() { return List.copyOf(workItems); }
 }
