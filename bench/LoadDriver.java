@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The benchmark's load: plain HTTP from this machine to HTM on loopback, each scenario bounded by a time and
  * by the number of tasks it may use. Run by bench/run; prints one table.
- * Arguments: base URL, number of seeded tasks, seconds per scenario, pgbench's transactions per second.
+ * Arguments: base URL, number of seeded tasks, seconds per scenario, and pgbench's rates on this machine in the
+ * same run: single-row SELECT by key with 1 and with 8 clients, single-row UPDATE with 8 clients.
  */
 public class LoadDriver {
 
@@ -36,31 +37,50 @@ public class LoadDriver {
         base = args[0] + "/rest/bpm/htm/v1/";
         tasks = Integer.parseInt(args[1]);
         limit = Duration.ofSeconds(Long.parseLong(args[2]));
-        double pgTps = args.length > 3 && !args[3].isBlank() ? Double.parseDouble(args[3]) : Double.NaN;
+        PostgreSql pg = new PostgreSql(number(args, 3), number(args, 4), number(args, 5));
 
         warmUp();
         List<Row> rows = new ArrayList<>();
-        rows.add(run("GET task by id", "c1", 1, LoadDriver::getById));
-        rows.add(run("GET task by id", "c8", 8, LoadDriver::getById));
-        rows.add(run("work list, potentialOwner=me, first page", "c1", 1, LoadDriver::workList));
-        rows.add(run("work list, potentialOwner=me, first page", "c8", 8, LoadDriver::workList));
-        rows.add(run("  the same, count=false (no total)", "c1", 1, LoadDriver::workListWithoutTotal));
-        rows.add(run("  the same, count=false (no total)", "c8", 8, LoadDriver::workListWithoutTotal));
-        rows.add(run("claim + complete, distinct tasks (pairs)", "8 workers", 8, LoadDriver::claimAndComplete));
+        rows.add(run("GET task by id", "c1", 1, LoadDriver::getById).read(pg.selectC1()));
+        rows.add(run("GET task by id", "c8", 8, LoadDriver::getById).read(pg.selectC8()));
+        rows.add(run("work list, potentialOwner=me, first page", "c1", 1, LoadDriver::workList).read(pg.selectC1()));
+        rows.add(run("work list, potentialOwner=me, first page", "c8", 8, LoadDriver::workList).read(pg.selectC8()));
+        rows.add(run("  the same, count=false (no total)", "c1", 1, LoadDriver::workListWithoutTotal)
+                .read(pg.selectC1()));
+        rows.add(run("  the same, count=false (no total)", "c8", 8, LoadDriver::workListWithoutTotal)
+                .read(pg.selectC8()));
+        rows.add(run("work list, offered to the user directly", "c8", 8, LoadDriver::directWorkList)
+                .read(pg.selectC8()));
+        rows.add(run("work list, one big group (10% of tasks)", "c8", 8, LoadDriver::bigGroupWorkList)
+                .read(pg.selectC8()));
+        rows.add(run("my tasks (owner=me, claimed)", "c8", 8, LoadDriver::myTasks).read(pg.selectC8()));
+        rows.add(run("claim + complete, distinct tasks (pairs)", "8 workers", 8, LoadDriver::claimAndComplete)
+                .write(pg.update()));
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         Row claimNext = run("claimNext, one shared queue", "8 workers", 8,
-                worker -> claimNext(worker, claimed, duplicates));
+                worker -> claimNext(worker, claimed, duplicates)).write(pg.update());
         rows.add(claimNext.withNote("duplicates: " + duplicates.get()));
 
-        System.out.printf(Locale.ROOT, "%n%d tasks, %d s per scenario, PostgreSQL single-row UPDATE: %.0f tps%n%n",
-                tasks, limit.toSeconds(), pgTps);
+        System.out.printf(Locale.ROOT, "%n%d tasks, %d s per scenario; PostgreSQL alone: single-row SELECT by key "
+                        + "%.0f/s (c1), %.0f/s (c8), single-row UPDATE %.0f/s (c8)%n%n", tasks, limit.toSeconds(),
+                pg.selectC1(), pg.selectC8(), pg.update());
         System.out.printf(Locale.ROOT, "%-44s %-10s %10s %9s %9s %9s  %s%n", "scenario", "clients", "per s",
                 "p50 ms", "p99 ms", "vs pg", "");
         for (Row row : rows) {
             System.out.printf(Locale.ROOT, "%-44s %-10s %10.0f %9.2f %9.2f %8.1f%%  %s%n", row.name, row.clients,
-                    row.rate, row.p50, row.p99, 100 * row.rate / pgTps, row.note);
+                    row.rate, row.p50, row.p99, 100 * row.rate / row.pgRate, row.note);
         }
+        System.out.println("\nvs pg: a read as a share of PostgreSQL's SELECT by key with as many clients, a write"
+                + " as a share of its UPDATE");
+    }
+
+    /** What PostgreSQL itself does on this machine in the same run (pgbench), to read HTM's figures against. */
+    record PostgreSql(double selectC1, double selectC8, double update) {
+    }
+
+    private static double number(String[] args, int index) {
+        return args.length > index && !args[index].isBlank() ? Double.parseDouble(args[index]) : Double.NaN;
     }
 
     /** One operation of a worker; answers false when the worker has nothing left to do. */
@@ -73,6 +93,8 @@ public class LoadDriver {
         final int number;
         final String user;
         final String queueUser;
+        final String directUser;
+        final String bigGroupUser;
         final List<Long> latencies = new ArrayList<>();
         int cursor;
 
@@ -80,6 +102,8 @@ public class LoadDriver {
             this.number = number;
             this.user = "u" + (number % 8 + 1);
             this.queueUser = "q" + (number % 8 + 1);
+            this.directUser = "d" + (number % 8 + 1);
+            this.bigGroupUser = "b" + (number % 8 + 1);
         }
 
         /** The next seeded task index of this worker's own ready tasks (claim + complete). */
@@ -131,7 +155,7 @@ public class LoadDriver {
         pool.shutdown();
         long[] all = workers.stream().flatMap(w -> w.latencies.stream()).mapToLong(Long::longValue).sorted().toArray();
         double rate = all.length / (elapsed / 1e9);
-        return new Row(name, clients, rate, percentile(all, 50), percentile(all, 99), "");
+        return new Row(name, clients, rate, percentile(all, 50), percentile(all, 99), "", Double.NaN);
     }
 
     static double percentile(long[] sorted, int p) {
@@ -141,9 +165,17 @@ public class LoadDriver {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
-    record Row(String name, String clients, double rate, double p50, double p99, String note) {
+    record Row(String name, String clients, double rate, double p50, double p99, String note, double pgRate) {
         Row withNote(String text) {
-            return new Row(name, clients, rate, p50, p99, text);
+            return new Row(name, clients, rate, p50, p99, text, pgRate);
+        }
+
+        Row read(double pgSelect) {
+            return new Row(name, clients, rate, p50, p99, note, pgSelect);
+        }
+
+        Row write(double pgUpdate) {
+            return new Row(name, clients, rate, p50, p99, note, pgUpdate);
         }
     }
 
@@ -161,6 +193,21 @@ public class LoadDriver {
 
     static boolean workListWithoutTotal(Worker worker) throws Exception {
         expect(200, send(worker.user, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50&count=false", null));
+        return true;
+    }
+
+    static boolean directWorkList(Worker worker) throws Exception {
+        expect(200, send(worker.directUser, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50", null));
+        return true;
+    }
+
+    static boolean bigGroupWorkList(Worker worker) throws Exception {
+        expect(200, send(worker.bigGroupUser, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50", null));
+        return true;
+    }
+
+    static boolean myTasks(Worker worker) throws Exception {
+        expect(200, send(worker.user, "GET", "tasks?owner=" + worker.user + "&state=STATE_CLAIMED&size=50", null));
         return true;
     }
 

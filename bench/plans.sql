@@ -1,14 +1,42 @@
--- The query plans behind the work list (BENCH_PLANS=1 bench/run): user u1, groups g1..g3, first page.
+-- The query plans behind the work lists (BENCH_PLANS=1 bench/run), as htm.task.control.WorkItemQuery writes
+-- them: u1 (groups g1..g3 and htm-apiwrite), first page and total; b1, whose one group holds 10% of all tasks.
 explain analyze
-select t.tkiid from task t
-where t.state in ('STATE_READY')
-  and t.tkiid in (select p.tkiid from task p join task_people a on p.tkiid = a.task_id
-                  where a.people_role = 'POTENTIAL_OWNER'
-                    and ((a.is_group = false and a.principal = 'u1')
-                         or (a.is_group = true and a.principal in ('g1', 'g2', 'g3', 'htm-apiwrite'))))
-  and not exists (select 1 from task p join task_people a on p.tkiid = a.task_id
-                  where p.tkiid = t.tkiid and a.people_role = 'EXCLUDED_OWNER'
-                    and ((a.is_group = false and a.principal = 'u1')
-                         or (a.is_group = true and a.principal in ('g1', 'g2', 'g3', 'htm-apiwrite'))))
-order by t.priority, t.creation_time, t.tkiid
-fetch first 50 rows only;
+select u.task_id from (
+  (select w.task_id, w.priority, w.creation_time from work_item w
+   where w.principal = 'u1' and w.is_group = false and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+     and not exists (select 1 from work_item x where x.task_id = w.task_id and x.reason = 'EXCLUDED_OWNER'
+                     and ((x.is_group = false and x.principal = 'u1')
+                          or (x.is_group = true and x.principal in ('g1', 'g2', 'g3', 'htm-apiwrite'))))
+   order by w.priority, w.creation_time, w.task_id fetch first 50 rows only)
+  union
+  (select w.task_id, w.priority, w.creation_time from work_item w
+   where w.principal = 'g1' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+     and not exists (select 1 from work_item x where x.task_id = w.task_id and x.reason = 'EXCLUDED_OWNER'
+                     and ((x.is_group = false and x.principal = 'u1')
+                          or (x.is_group = true and x.principal in ('g1', 'g2', 'g3', 'htm-apiwrite'))))
+   order by w.priority, w.creation_time, w.task_id fetch first 50 rows only)
+  union
+  (select w.task_id, w.priority, w.creation_time from work_item w
+   where w.principal = 'g2' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+   order by w.priority, w.creation_time, w.task_id fetch first 50 rows only)
+  union
+  (select w.task_id, w.priority, w.creation_time from work_item w
+   where w.principal = 'g3' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+   order by w.priority, w.creation_time, w.task_id fetch first 50 rows only)) u
+order by u.priority, u.creation_time, u.task_id fetch first 50 rows only;
+
+explain analyze
+select count(*) from (
+  select w.task_id from work_item w
+  where w.principal = 'u1' and w.is_group = false and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+  union select w.task_id from work_item w
+  where w.principal = 'g1' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+  union select w.task_id from work_item w
+  where w.principal = 'g2' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+  union select w.task_id from work_item w
+  where w.principal = 'g3' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY') u;
+
+explain analyze
+select count(*) from (
+  select w.task_id from work_item w
+  where w.principal = 'gbig' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY') u;

@@ -1,6 +1,7 @@
 -- Seeds :tasks tasks straight into HTM's schema (migrated by HTM at start-up), shaped like a busy task server:
 -- 70% finished, 20% ready, 10% claimed; priorities 0-9 (independent of state and group); each offered to one of 50 groups (g1..g50), except
--- every tenth task, which is offered to gshared (the claimNext queue). Ids are md5(i) as a UUID, so the
+-- every tenth task, which is offered to gshared (the claimNext queue). Another tenth (all ready) is also offered
+-- to the big group gbig and directly to one of the users d1..d8. Ids are md5(i) as a UUID, so the
 -- load driver can name tasks without asking. Users u1..u8 are each in three groups (see users.xml).
 \set ON_ERROR_STOP on
 insert into task (tkiid, version, name, kind, state, suspended, escalated, priority, owner, originator, starter,
@@ -26,6 +27,13 @@ insert into task_people (task_id, people_role, is_group, principal)
 select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', true,
        case when i % 10 = 8 then 'gshared' else 'g' || ((i / 10) % 50 + 1) end
 from generate_series(1, :tasks) i;
+
+insert into task_people (task_id, people_role, is_group, principal)
+select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', false, 'd' || ((i / 10) % 8 + 1)
+from generate_series(7, :tasks, 10) i;
+insert into task_people (task_id, people_role, is_group, principal)
+select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', true, 'gbig'
+from generate_series(7, :tasks, 10) i;
 
 analyze task_people;
 

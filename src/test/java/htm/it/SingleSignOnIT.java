@@ -68,6 +68,21 @@ class SingleSignOnIT extends HtmServer {
                 .header("Authorization", Api.basic("alice", "alice")).get()));
     }
 
+    /** A credential that checked out is remembered; a wrong one never is, nor does it share the right one's entry. */
+    @Test
+    void aRememberedCredentialStillNeedsItsOwnPassword() {
+        for (String authorization : new String[] {Api.basic("carol", "carol"), Api.basic("carol", "wrong"),
+                Api.basic("carol", "carol"), Api.basic("carol", "wrong"), Api.basic("carol", "carol ")}) {
+            int expected = authorization.equals(Api.basic("carol", "carol")) ? 200 : 401;
+            assertEquals(expected, status(client.target(base + V1 + "tasks").request()
+                    .header("Authorization", authorization).get()), authorization);
+        }
+        try (Response groups = client.target(base + V1 + "tasks?group=managers").request()
+                .header("Authorization", Api.basic("carol", "carol")).get()) {
+            assertEquals(200, groups.getStatus(), "a remembered caller keeps its groups and roles");
+        }
+    }
+
     @Test
     void wrongBasicCredentialsAre401WithTheErrorBody() {
         String[] bad = {Api.basic("alice", "wrong"), Api.basic("nobody", "alice"), "Basic !!!", "Basic " +

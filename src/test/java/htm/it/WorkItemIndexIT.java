@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The work lists come from the work-item index; this proves it never drifts from the tasks themselves. Random
  * tasks with random people go through a random sequence of every kind of change, and after each step every
- * user's lists — what they may claim, and everything they may see — equal an answer worked out by brute force
+ * user's lists — what they may claim, what they own, and everything they may see — equal an answer worked out by brute force
  * from each task as GET reads it (its owner, originator, starter, delegate and people).
  */
 class WorkItemIndexIT extends HtmServer {
@@ -159,6 +159,9 @@ class WorkItemIndexIT extends HtmServer {
                         groups)).collect(Collectors.toCollection(TreeSet::new));
                 assertList(api, "potentialOwner=me&", claimable, order, when + ", " + user + " may claim");
                 assertList(api, "", visible, order, when + ", " + user + " sees");
+                Set<String> owned = read.keySet().stream().filter(t -> read.get(t).get("owner")
+                        instanceof JsonString owner && owner.getString().equals(user)).collect(Collectors.toSet());
+                assertList(api, "owner=" + user + "&", owned, order, when + ", " + user + " owns");
             }
         }
     }

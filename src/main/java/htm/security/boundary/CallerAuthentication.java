@@ -4,6 +4,7 @@ import htm.security.control.BearerTokens;
 import htm.security.control.BearerTokens.TokenCaller;
 import htm.security.control.InvalidTokenException;
 import htm.security.control.SigningKeys;
+import htm.security.control.VerifiedCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or a bearer token from the identity provider (single sign-on). Credentials that do not check out are not
  * answered here but noted on the request, so that the refusal leaves as the HTM error body like every other
  * error ({@link AuthenticationRequired}); Liberty's own mechanisms would answer 401 with an empty body.
- * The worklist page's cookie (LtpaToken2) is honoured by Liberty before this mechanism is asked.
+ * The worklist page's cookie (LtpaToken2) is honoured by Liberty before this mechanism is asked. A credential
+ * that checked out is remembered for htm.auth.cache.seconds (default 120; 0 turns it off), at most
+ * htm.auth.cache.size of them ({@link VerifiedCredentials}): the next request with it costs no registry lookup
+ * and no signature check.
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
@@ -78,8 +82,20 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private BearerTokens tokens;
 
+    @Inject
+    @ConfigProperty(name = "htm.auth.cache.seconds", defaultValue = "120")
+    long cacheSeconds;
+
+    @Inject
+    @ConfigProperty(name = "htm.auth.cache.size", defaultValue = "10000")
+    int cacheSize;
+
+    private VerifiedCredentials<Hashtable<String, Object>> verified;
+
     @PostConstruct
     void configure() {
+        verified = new VerifiedCredentials<>(Duration.ofSeconds(Math.max(0, cacheSeconds)), cacheSize,
+                Clock.systemUTC());
         Set<String> audienceSet = Arrays.stream(audiences.split(",")).map(String::strip).filter(a -> !a.isEmpty())
                 .collect(Collectors.toSet());
         tokens = new BearerTokens(new BearerTokens.Rules(issuer.orElse("").strip(), audienceSet, userClaim, groupsClaim,
@@ -132,10 +148,34 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (colon < 0) {
             return refuse(request, context, "Authentication failed: the Basic credentials are not user:password.");
         }
+        String credential = "basic\0" + pair;
+        Optional<Hashtable<String, Object>> known = verified.verified(credential);
+        if (known.isPresent()) {
+            context.getClientSubject().getPrivateCredentials().add(copy(known.get()));
+            return AuthenticationStatus.SUCCESS;
+        }
         if (!passwordMatches(pair.substring(0, colon), pair.substring(colon + 1), context)) {
             return refuse(request, context, "Authentication failed: the user name or the password is wrong.");
         }
+        registryCredential(context).ifPresent(established -> verified.remember(credential, copy(established), null));
         return AuthenticationStatus.SUCCESS;
+    }
+
+    /** What the registry's password check put on the subject: the user, realm and groups, for a hashtable login. */
+    @SuppressWarnings("unchecked")
+    private static Optional<Hashtable<String, Object>> registryCredential(HttpMessageContext context) {
+        return context.getClientSubject().getPrivateCredentials(Hashtable.class).stream()
+                .filter(h -> h.containsKey(CREDENTIAL + "userId")).findFirst()
+                .map(h -> (Hashtable<String, Object>) h);
+    }
+
+    /** Each request gets its own credential, with its own list of groups, as if freshly verified. */
+    private static Hashtable<String, Object> copy(Hashtable<String, Object> credential) {
+        Hashtable<String, Object> copy = new Hashtable<>(credential);
+        if (copy.get(CREDENTIAL + "groups") instanceof List<?> groups) {
+            copy.put(CREDENTIAL + "groups", new ArrayList<>(groups));
+        }
+        return copy;
     }
 
     /** The registry checks the password and, when it matches, puts the user and its groups on the subject. */
@@ -150,13 +190,21 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {
+        String credential = "bearer\0" + token;
+        Optional<Hashtable<String, Object>> known = verified.verified(credential);
+        if (known.isPresent()) {
+            context.getClientSubject().getPrivateCredentials().add(copy(known.get()));
+            return AuthenticationStatus.SUCCESS;
+        }
         TokenCaller caller;
         try {
             caller = tokens.verify(token);
         } catch (InvalidTokenException e) {
             return refuse(request, context, "Authentication failed: the bearer token is not accepted: " + e.getMessage() + ".");
         }
-        context.getClientSubject().getPrivateCredentials().add(credential(caller));
+        Hashtable<String, Object> established = credential(caller);
+        verified.remember(credential, copy(established), caller.expires());
+        context.getClientSubject().getPrivateCredentials().add(established);
         return AuthenticationStatus.SUCCESS;
     }
 

@@ -42,9 +42,11 @@ public final class WorkItemQuery {
         this.caller = caller;
         this.filter = filter;
         boolean claimable = claimable(filter);
+        Criterion ownedByCaller = new Criterion.Compare(TaskField.OWNER, Criterion.Op.EQ, caller.name());
+        boolean owned = filter.criteria().contains(ownedByCaller);
         StringBuilder conditions = new StringBuilder();
         for (Criterion criterion : filter.criteria()) {
-            if (!(criterion instanceof Criterion.CallerIsPotentialOwner)) {
+            if (!(criterion instanceof Criterion.CallerIsPotentialOwner) && !criterion.equals(ownedByCaller)) {
                 conditions.append(" and ").append(sql(criterion));
             }
         }
@@ -56,6 +58,12 @@ public final class WorkItemQuery {
                     this::bind)).append(")");
         }
         String from = "from work_item w" + (joinsTask ? " join task t on t.tkiid = w.task_id" : "");
+        if (owned) {
+            // the caller's own tasks are exactly those with an owner work item for them
+            ranges.add(range(from, caller.name(), false, List.of(WorkItemReason.OWNER)) + conditions
+                    + (claimable ? " and exists (" + namesCaller("p", WorkItemReason.POTENTIAL_OWNER) + ")" : ""));
+            return;
+        }
         List<WorkItemReason> userReasons = claimable ? List.of(WorkItemReason.POTENTIAL_OWNER) : ANY_REASON;
         List<WorkItemReason> groupReasons = claimable ? List.of(WorkItemReason.POTENTIAL_OWNER) : GROUP_REASONS;
         ranges.add(range(from, caller.name(), false, userReasons) + conditions);
