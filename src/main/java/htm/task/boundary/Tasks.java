@@ -139,7 +139,8 @@ public class Tasks {
             return List.of();
         }
         Map<String, Task> byId = em.createQuery("select t from Task t where t.tkiid in :ids", Task.class)
-                .setParameter("ids", tkiids).getResultStream().collect(Collectors.toMap(Task::tkiid, t -> t));
+                .setParameter("ids", tkiids).setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(Task.AS_READ))
+                .getResultStream().collect(Collectors.toMap(Task::tkiid, t -> t, (same, again) -> same));
         return tkiids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
