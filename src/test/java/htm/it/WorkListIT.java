@@ -62,6 +62,9 @@ class WorkListIT extends HtmServer {
             assertEquals(total, seen.size());
             JsonObject beyond = dave.get(DAVES_READY + "&offset=" + total).json();
             assertEquals(0, beyond.getJsonArray("items").size());
+            Api.Reply farthest = dave.get(DAVES_READY + "&offset=" + Integer.MAX_VALUE + "&size=500");
+            assertEquals(200, farthest.status(), farthest.body());
+            assertEquals(0, farthest.json().getJsonArray("items").size());
             assertEquals(JsonValue.NULL, dave.get(DAVES_READY + "&count=false").json().get("total"));
         }
     }

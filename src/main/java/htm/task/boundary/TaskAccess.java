@@ -18,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Map;
 
 /**
  * The guarded way to a task, shared by the facades and run inside their transactions. The order of the
@@ -158,17 +157,11 @@ public class TaskAccess {
     }
 
     private Task visible(String tkiid, Caller caller, LockModeType lock) {
-        Task task = tkiid == null || tkiid.length() > 36 ? null : lock == LockModeType.NONE ? read(tkiid)
-                : em.find(Task.class, tkiid, lock);
+        Task task = tkiid == null || tkiid.length() > 36 ? null : em.find(Task.class, tkiid, lock);
         if (task == null || !TaskPermissions.sees(caller, task)) {
             throw HtmException.taskNotFound(tkiid);
         }
         return task;
-    }
-
-    /** A task to read, with what its answer shows, in one query (a locked one cannot outer-join its collections). */
-    private Task read(String tkiid) {
-        return em.find(Task.class, tkiid, Map.of("jakarta.persistence.fetchgraph", em.getEntityGraph(Task.AS_READ)));
     }
 
     static boolean etagMatches(String ifMatch, String etag) {

@@ -74,7 +74,7 @@ public final class WorkItemQuery {
 
     /** The ids of the page's tasks, in the page's order. */
     public String select() {
-        int reach = filter.offset() + filter.size();
+        long reach = (long) filter.offset() + filter.size();
         String columns = filter.order().stream().map(key -> column(key.field())).collect(Collectors.joining(", "));
         return "select u.task_id from (" + ranges.stream()
                 .map(range -> "(select w.task_id, " + columns + " " + range + " order by "

@@ -11,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.NamedAttributeNode;
-import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -31,8 +29,6 @@ import org.hibernate.type.SqlTypes;
 
 /** A human task instance: its lifecycle state, its people, its messages and its audit trail. */
 @Entity
-@NamedEntityGraph(name = Task.AS_READ, attributeNodes = {@NamedAttributeNode("people"),
-        @NamedAttributeNode("customProperties"), @NamedAttributeNode("binaryCustomProperties")})
 @Table(name = "task", indexes = {
         @Index(name = "ix_task_work_list", columnList = "state, priority, creation_time, tkiid"),
         @Index(name = "ix_task_due", columnList = "state, due_time"),
@@ -47,8 +43,6 @@ import org.hibernate.type.SqlTypes;
         @Index(name = "ix_task_deletion", columnList = "deletion_time")})
 public class Task {
 
-    /** The entity graph of what a read answers: the task with its people and custom properties, in one query. */
-    public static final String AS_READ = "Task.asRead";
     public static final int DEFAULT_PRIORITY = 5;
     public static final String AUTO_DELETE_NO = "AUTO_DELETE_NO";
     public static final String AUTO_DELETE_ON_COMPLETION = "AUTO_DELETE_ON_COMPLETION";
