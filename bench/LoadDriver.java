@@ -186,28 +186,30 @@ public class LoadDriver {
         return true;
     }
 
+    static final String READY_FOR_ME = "tasks?potentialOwner=me&state=STATE_READY&size=50";
+
     static boolean workList(Worker worker) throws Exception {
-        expect(200, send(worker.user, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50", null));
-        return true;
+        return read(worker.user, READY_FOR_ME);
     }
 
     static boolean workListWithoutTotal(Worker worker) throws Exception {
-        expect(200, send(worker.user, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50&count=false", null));
-        return true;
+        return read(worker.user, READY_FOR_ME + "&count=false");
     }
 
     static boolean directWorkList(Worker worker) throws Exception {
-        expect(200, send(worker.directUser, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50", null));
-        return true;
+        return read(worker.directUser, READY_FOR_ME);
     }
 
     static boolean bigGroupWorkList(Worker worker) throws Exception {
-        expect(200, send(worker.bigGroupUser, "GET", "tasks?potentialOwner=me&state=STATE_READY&size=50", null));
-        return true;
+        return read(worker.bigGroupUser, READY_FOR_ME);
     }
 
     static boolean myTasks(Worker worker) throws Exception {
-        expect(200, send(worker.user, "GET", "tasks?owner=" + worker.user + "&state=STATE_CLAIMED&size=50", null));
+        return read(worker.user, "tasks?owner=" + worker.user + "&state=STATE_CLAIMED&size=50");
+    }
+
+    private static boolean read(String user, String path) throws Exception {
+        expect(200, send(user, "GET", path, null));
         return true;
     }
 
