@@ -7,6 +7,8 @@ import htm.security.control.SigningKeys;
 import htm.security.control.VerifiedCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -29,6 +31,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
@@ -50,6 +53,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     /** Request attribute: why the credentials a request carried were refused. */
     public static final String REFUSAL = "htm.authentication.refusal";
 
+    private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     private static final String CREDENTIAL = "com.ibm.wsspi.security.cred.";
 
     @Inject
@@ -92,6 +96,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private VerifiedCredentials<Hashtable<String, Object>> verified;
 
+    @Inject
+    AcceptedUsers acceptedUsers;
+
     @PostConstruct
     void configure() {
         verified = new VerifiedCredentials<>(Duration.ofSeconds(Math.max(0, cacheSeconds)), cacheSize,
@@ -101,6 +108,16 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         tokens = new BearerTokens(new BearerTokens.Rules(issuer.orElse("").strip(), audienceSet, userClaim, groupsClaim,
                 Duration.ofSeconds(clockSkewSeconds)),
                 SigningKeys.of(publicKey.orElse(""), publicKeyLocation.orElse(""), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** Says at start-up whom this server accepts. */
+    void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        acceptedUsers.passwordsAccepted();
+        if (publicKey.isPresent() || publicKeyLocation.isPresent()) {
+            LOG.info(() -> "HTM accepts bearer tokens from issuer " + tokens.rules().issuer());
+        } else {
+            LOG.info("HTM accepts no bearer token: no signing key is configured (mp.jwt.verify.publickey.location)");
+        }
     }
 
     @Override
@@ -129,7 +146,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** The worklist page's sign-in: on success Liberty keeps the browser signed in with its cookie (LtpaToken2). */
-    private static AuthenticationStatus signIn(UsernamePasswordCredential signIn, HttpMessageContext context) {
+    private AuthenticationStatus signIn(UsernamePasswordCredential signIn, HttpMessageContext context) {
         if (!passwordMatches(signIn.getCaller(), signIn.getPasswordAsString(), context)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -178,8 +195,14 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         return copy;
     }
 
-    /** The registry checks the password and, when it matches, puts the user and its groups on the subject. */
-    private static boolean passwordMatches(String user, String password, HttpMessageContext context) {
+    /**
+     * The registry checks the password and, when it matches, puts the user and its groups on the subject; a server
+     * that refuses its demo registry checks none ({@link AcceptedUsers}).
+     */
+    private boolean passwordMatches(String user, String password, HttpMessageContext context) {
+        if (!acceptedUsers.passwordsAccepted()) {
+            return false;
+        }
         PasswordValidationCallback check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         try {
             context.getHandler().handle(new Callback[] {check});
