@@ -59,6 +59,30 @@ class PeopleAndDataIT extends HtmServer {
     }
 
     @Test
+    void anExcludedOwnerBecomesOwnerNeitherByTransferNorByAssignmentNorAsProcessStarter() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api sam = alice.as(SAM);
+             Api admin = alice.as(ADMIN)) {
+            String tkiid = alice.create("""
+                    {"name": "excluded", "potentialOwners": {"users": ["bob", "carol"]},
+                     "excludedOwners": {"users": ["carol", "alice"]}}""");
+            String owner = V1 + "task/" + tkiid + "/role/owner";
+            String refusal = "User carol is an excluded owner of task " + tkiid + " and cannot become its owner.";
+            Api.Reply assigned = admin.put(owner + "?action=assign&newUser=carol");
+            assertError(assigned, 403, "HTM0403E");
+            assertEquals(refusal, assigned.json().getString("errorMessage"));
+            assertError(alice.put("alfresco/api/-default-/public/workflow/versions/1/tasks/" + tkiid + "?select=state",
+                    "{\"state\": \"claimed\"}"), 403, "HTM0403E");
+            bob.act(tkiid, "claim");
+            Api.Reply transferred = sam.put(owner + "?action=transfer&toUser=carol");
+            assertError(transferred, 403, "HTM0403E");
+            assertEquals(refusal, transferred.json().getString("errorMessage"));
+            assertError(bob.put(owner + "?action=transfer&toUser=alice"), 403, "HTM0403E");
+            assertEquals(BOB, bob.get(V1 + "task/" + tkiid).json().getString("owner"), "nothing changed");
+            assertEquals(List.of("ACTION_CREATE", "ACTION_START", "ACTION_CLAIM"), bob.historyActions(tkiid));
+        }
+    }
+
+    @Test
     void peopleListsChangeByTransferAndAssign() {
         try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api carol = alice.as(CAROL);
              Api erin = alice.as(ERIN)) {

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The seed systems' own requests (Itential 000, Alfresco 002) replayed against HTM. */
@@ -141,6 +143,25 @@ class SeedEndpointsIT extends HtmServer {
     }
 
     @Test
+    void aSeedRequestThatFailsChangesNothing() {
+        try (Api alice = new Api(base, ALICE); Api dave = alice.as(DAVE)) {
+            String tkiid = alice.createReadyTask("all-or-nothing");
+            assertError(alice.put(ORACLE + tkiid, "{\"action\": {\"id\": \"RESUME\"}, \"priority\": 7, "
+                    + "\"comment\": {\"commentStr\": \"half done\"}}"), 409, "HTM0409E");
+            assertError(alice.put(ALFRESCO + tkiid + "?select=priority,state", "{\"priority\": 1, \"state\": \"resolved\"}"),
+                    400, "HTM0400E");
+            JsonObject task = alice.task(tkiid);
+            assertEquals(3, task.getInt("priority"), "neither Oracle's nor Alfresco's priority stayed");
+            assertEquals(0, alice.get(V1 + "task/" + tkiid + "/comments").json().getJsonArray("items").size());
+            assertEquals(List.of("ACTION_CREATE", "ACTION_START"), alice.historyActions(tkiid));
+
+            String daves = alice.create("{\"name\": \"acquire-then-fail\", \"potentialOwners\": {\"users\": [\"dave\"]}}");
+            assertError(dave.put(ORACLE + daves, action("APPROVE")), 403, "HTM0403E");
+            assertEquals("STATE_READY", alice.task(daves).getString("state"), "Oracle's implicit acquire went too");
+        }
+    }
+
+    @Test
     void oracleOutcomesCompleteTheTaskAndKeepTheComment() {
         try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
             String tkiid = alice.createReadyTask("approve-order");
@@ -262,6 +283,32 @@ class SeedEndpointsIT extends HtmServer {
             assertError(bob.post("workflow_engine/claimJob", "{\"job_id\": \"5cb7b531d06cceb89fd21b1c\", \"user\": \"bob\"}"),
                     404, "HTM0404E");
             assertError(new Api(base, null).post("workflow_engine/claimJob", "{}"), 401, "HTM0401E");
+        }
+    }
+
+    @Test
+    void aJobTakesTasksFromItsCreatorOnlyAndClaimJobAnswersOnlyWhatTheCallerSees() {
+        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api admin = alice.as(ADMIN)) {
+            String job = alice.post(V1 + "jobs", "{\"name\": \"private-job\"}").json().getString("id");
+            String mine = alice.create("{\"name\": \"for-bob\", \"containmentContextID\": \"" + job
+                    + "\", \"potentialOwners\": {\"users\": [\"bob\"]}}");
+            String hidden = alice.create("{\"name\": \"for-carol\", \"containmentContextID\": \"" + job
+                    + "\", \"potentialOwners\": {\"users\": [\"carol\"]}}");
+            Api.Reply planted = bob.post(V1 + "task", "{\"name\": \"planted\", \"containmentContextID\": \"" + job
+                    + "\", \"potentialOwners\": {\"users\": [\"bob\"]}}");
+            assertError(planted, 403, "HTM0403E");
+            assertEquals("User bob may not add tasks to job " + job + ": only its creator or an administrator may.",
+                    planted.json().getString("errorMessage"));
+            assertEquals(201, bob.post(V1 + "task", "{\"name\": \"elsewhere\", \"containmentContextID\": \"my-process\"}")
+                    .status(), "a context that is no job is anyone's");
+            assertEquals(201, admin.post(V1 + "task", "{\"name\": \"by-admin\", \"containmentContextID\": \"" + job
+                    + "\", \"potentialOwners\": {\"users\": [\"dave\"]}}").status());
+
+            JsonObject tasks = bob.post("workflow_engine/claimJob", "{\"job_id\": \"" + job + "\", \"user\": \"bob\"}")
+                    .json().getJsonObject("updated_job").getJsonObject("tasks");
+            assertEquals(Set.of(mine), tasks.keySet(), "not " + hidden + " nor the admin's task");
+            assertEquals(1, bob.get(V1 + "jobs/" + job).json().getJsonArray("tasks").size());
+            assertEquals(2, alice.get(V1 + "jobs/" + job).json().getJsonArray("tasks").size(), "hers, not the admin's");
         }
     }
 }

@@ -8,6 +8,7 @@ import htm.task.control.JsonInput;
 import htm.task.control.TaskDefinitions;
 import htm.task.entity.TaskUpdate;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,6 +54,9 @@ public class AlfrescoResource {
     @EJB
     AlfrescoTasks alfresco;
 
+    @Inject
+    OneTransaction oneTransaction;
+
     @GET
     @Operation(summary = "The task as an Alfresco entry")
     public JsonObject read(@PathParam("taskId") String taskId) {
@@ -72,11 +76,11 @@ public class AlfrescoResource {
             throw HtmException.invalidInput("variables", "variables are set only when completing or resolving a task");
         }
         TaskUpdate update = update(request, selected);
-        TaskView latest = update == null ? null : tasks.update(taskId, update, null).task();
-        if (state != null) {
-            String output = withVariables ? variables(request) : null;
-            String assignee = selected.contains("assignee") ? JsonInput.string(request, "assignee", 255) : null;
-            latest = transition(() -> switch (state) {
+        String output = withVariables ? variables(request) : null;
+        String assignee = selected.contains("assignee") ? JsonInput.string(request, "assignee", 255) : null;
+        TaskView changed = oneTransaction.of(() -> {
+            TaskView latest = update == null ? null : tasks.update(taskId, update, null).task();
+            return state == null ? latest : transition(() -> switch (state) {
                 case "claimed" -> alfresco.claim(taskId);
                 case "unclaimed" -> alfresco.unclaim(taskId);
                 case "completed" -> alfresco.complete(taskId, output);
@@ -90,8 +94,8 @@ public class AlfrescoResource {
                 default -> throw HtmException.invalidInput("state",
                         "one of claimed, unclaimed, completed, delegated, resolved");
             });
-        }
-        return entry(latest != null ? latest : tasks.find(taskId).task());
+        });
+        return entry(changed != null ? changed : tasks.find(taskId).task());
     }
 
     /** Alfresco reports an illegal state transition as a bad request. */

@@ -13,6 +13,7 @@ import htm.task.entity.HistoryEntry;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.RouteRequest;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -49,6 +50,9 @@ public class OracleBpmResource {
     @EJB
     TaskData data;
 
+    @Inject
+    OneTransaction oneTransaction;
+
     @Context
     SecurityContext security;
 
@@ -70,21 +74,33 @@ public class OracleBpmResource {
         }
         String comment = comment(request);
         Integer priority = JsonInput.integer(request, "priority");
-        if (priority != null) {
-            tasks.update(id, TaskDefinitions.update(Json.createObjectBuilder().add("priority", priority).build()), null);
-        }
         String assignee = JsonInput.string(request, "assignee", 255);
+        VersionedTask result = oneTransaction.of(() -> {
+            if (priority != null) {
+                tasks.update(id, TaskDefinitions.update(Json.createObjectBuilder().add("priority", priority).build()),
+                        null);
+            }
+            if (name.equals("PURGE")) {
+                purge(id);
+                return null;
+            }
+            if (comment != null) {
+                data.addComment(id, comment);
+            }
+            return name.equals("DELETE") ? deleted(id) : perform(id, name, assignee, request);
+        });
         if (name.equals("PURGE")) {
-            purge(id);
             return Json.createObjectBuilder().add("title", "Task " + id + " successfully purged").build();
         }
-        if (comment != null) {
-            data.addComment(id, comment);
-        }
         if (name.equals("DELETE")) {
-            return oracle(deleted(id).task(), null, List.of());
+            return oracle(result.task(), null, List.of());
         }
-        VersionedTask result = switch (name) {
+        return oracle(result.task(), ifStillVisible(() -> data.output(id), null),
+                ifStillVisible(() -> tasks.history(id), List.of()));
+    }
+
+    private VersionedTask perform(String id, String name, String assignee, JsonObject request) {
+        return switch (name) {
             case "ACQUIRE" -> tasks.claim(id, null);
             case "RELEASE" -> tasks.cancelClaim(id, false, null);
             case "SUSPEND" -> tasks.suspend(id, null, null);
@@ -102,8 +118,6 @@ public class OracleBpmResource {
             case "ESCALATE" -> tasks.escalateToReceivers(id);
             default -> complete(id, name, request);
         };
-        return oracle(result.task(), ifStillVisible(() -> data.output(id), null),
-                ifStillVisible(() -> tasks.history(id), List.of()));
     }
 
     /** What the caller may still read after an action that took the task out of their hands (INFO_SUBMIT). */

@@ -50,7 +50,11 @@ public class Jobs {
 
     public JobSnapshot find(String id) {
         Caller caller = access.caller();
-        Job job = visible(id, caller, LockModeType.NONE);
+        return snapshot(visible(id, caller, LockModeType.NONE), caller);
+    }
+
+    /** The job with those of its tasks the caller may see. */
+    private JobSnapshot snapshot(Job job, Caller caller) {
         return JobSnapshot.of(job, tasks(job).stream().filter(t -> TaskPermissions.sees(caller, t))
                 .map(TaskView::of).toList());
     }
@@ -97,7 +101,7 @@ public class Jobs {
         }
         job.claimFor(user, caller.name(), now);
         em.flush();
-        return JobSnapshot.of(job, tasks(job).stream().map(TaskView::of).toList());
+        return snapshot(job, caller);
     }
 
     private static boolean mayOwn(String user, Task task) {

@@ -6,6 +6,7 @@ import static htm.security.control.Role.APIWRITE_NAME;
 import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
+import htm.job.entity.Job;
 import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
 import htm.task.control.Cursor;
@@ -72,6 +73,7 @@ public class Tasks {
         TaskDefinition definition = TaskDefinitions.read(TaskTemplates.requestOver(template, request));
         List<EscalationRule> chain = EscalationRules.chain(TaskTemplates.escalations(template));
         Instant now = Instant.now();
+        mayJoinItsJob(definition);
         Task task = Task.create(definition, access.caller().name(), now);
         task.instantiate(template.tktid(), template.name(), chain);
         access.add(task, start, now);
@@ -328,7 +330,26 @@ public class Tasks {
     }
 
     private Task newTask(TaskDefinition definition, boolean start, String creator, Instant now) {
+        mayJoinItsJob(definition);
         return access.add(Task.create(definition, creator, now), start, now);
+    }
+
+    /**
+     * A containment context that names an Itential job joins the new task to it, and a job's tasks are claimed
+     * together (claimJob): only the job's creator, or an administrator, adds tasks to a job. A subtask or follow-on
+     * task that inherits its context from a task of the job stays in it.
+     */
+    private void mayJoinItsJob(TaskDefinition definition) {
+        String context = definition.containmentContextID();
+        Caller caller = access.caller();
+        if (context == null || caller.isAdmin()) {
+            return;
+        }
+        Job job = em.find(Job.class, context);
+        if (job != null && !caller.name().equals(job.createdBy())) {
+            throw new HtmException(403, "HTM0403E", "User " + caller.name() + " may not add tasks to job " + context
+                    + ": only its creator or an administrator may.", caller.name(), "create", context);
+        }
     }
 
     /** The actions one task allows the caller now. */

@@ -36,11 +36,12 @@ public final class TaskPermissions {
 
     /**
      * Alfresco's rule (seed 002): besides whom HTM allows, the user who started the process (the task's
-     * originator or starter) may claim, unclaim, complete and resolve it.
+     * originator or starter) may claim, unclaim, complete and resolve it — but an excluded owner claims nothing.
      */
     public static boolean mayAsProcessStarter(Caller caller, Task task, TaskAction action) {
         return may(caller, task, action) || PROCESS_STARTER_ACTIONS.contains(action) && roleAllows(caller, action)
-                && (caller.name().equals(task.originator()) || caller.name().equals(task.starter()));
+                && (caller.name().equals(task.originator()) || caller.name().equals(task.starter()))
+                && !(action == TaskAction.CLAIM && isNamed(caller, task, PeopleRole.EXCLUDED_OWNER));
     }
 
     private static final Set<TaskAction> PROCESS_STARTER_ACTIONS = EnumSet.of(TaskAction.CLAIM,

@@ -1,5 +1,6 @@
 package htm.task.entity;
 
+import htm.problem.entity.HtmException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -431,6 +432,7 @@ public class Task {
     }
 
     public void transferOwnership(Transition transition, String principal, String newOwner, Instant now) {
+        refuseExcludedOwner(newOwner);
         previousOwner = owner;
         owner = newOwner;
         delegate = null;
@@ -440,8 +442,20 @@ public class Task {
 
     /** Makes newOwner the owner of a ready task, as if they had claimed it. */
     public void assign(Transition transition, String principal, String newOwner, Instant now) {
+        refuseExcludedOwner(newOwner);
         owner = newOwner;
         enter(transition, principal, now, "owner=" + newOwner);
+    }
+
+    /**
+     * A user named as excluded owner never becomes the owner through someone else (a transfer, an assignment, a
+     * claim made for them); their own claim is refused by TaskPermissions, groups included.
+     */
+    private void refuseExcludedOwner(String user) {
+        if (named(PeopleRole.EXCLUDED_OWNER, false).contains(user)) {
+            throw new HtmException(403, "HTM0403E", "User " + user + " is an excluded owner of task " + tkiid
+                    + " and cannot become its owner.", user, tkiid);
+        }
     }
 
     /** Replaces one user or group in a people list; with from null, only adds. */
