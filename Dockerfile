@@ -8,7 +8,8 @@ COPY --chown=1001:0 liberty/config/ /config/
 COPY --chown=1001:0 target/liberty/wlp/usr/servers/defaultServer/lib/ /config/lib/
 COPY --chown=1001:0 target/htm.war /config/apps/htm.war
 
-# Point HTM_DB_* at PostgreSQL and HTM_USERS_FILE at your user registry (see README).
+# Point HTM_DB_* at PostgreSQL and HTM_USERS_FILE at your user registry (see README). The image refuses the demo
+# users of demo-users.xml unless HTM_DEMO_USERS=true.
 EXPOSE 9080 9443
 
 RUN configure.sh
