@@ -41,6 +41,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(problem.body());
+        Problems.retryAfter(failure).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         // the worklist page signs in by itself: a Basic challenge would open the browser's own dialog
         if (problem.status() == 401 && headers.getHeaderString(CrossSiteRequestGuard.HEADER) == null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge());

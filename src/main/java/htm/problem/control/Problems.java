@@ -16,10 +16,14 @@ import jakarta.ws.rs.WebApplicationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 
-/** Turns any failure into the one HTM error body; the cause chain decides, the outermost known cause wins. */
+/**
+ * Turns any failure into the one HTM error body; the cause chain decides: an {@link HtmException} anywhere in it
+ * (a body that passed its limit, say, wrapped by the JSON reader), else the outermost known cause.
+ */
 public final class Problems {
 
     private static final int H2_CONCURRENT_UPDATE = 90131;
@@ -29,7 +33,12 @@ public final class Problems {
     }
 
     public static Problem of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = cause(t)) {
+            if (t instanceof HtmException) {
+                return known(t);
+            }
+        }
+        for (Throwable t = failure; t != null; t = cause(t)) {
             Problem known = known(t);
             if (known != null) {
                 return known;
@@ -37,6 +46,20 @@ public final class Problems {
         }
         return new Problem(500, "HTM0500E", "The server failed to process the request.", List.of(),
                 stackTrace(failure));
+    }
+
+    /** The Retry-After seconds the failure asks for, if any. */
+    public static OptionalLong retryAfter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = cause(t)) {
+            if (t instanceof HtmException e) {
+                return e.retryAfterSeconds();
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t.getCause() == t ? null : t.getCause();
     }
 
     private static Problem known(Throwable t) {

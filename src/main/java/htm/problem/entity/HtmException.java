@@ -2,6 +2,7 @@ package htm.problem.entity;
 
 import jakarta.ejb.ApplicationException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A business failure that reaches the caller as the HTM error body. Rolls the container transaction back.
@@ -12,12 +13,19 @@ public class HtmException extends RuntimeException {
     private final int status;
     private final String errorNumber;
     private final List<String> parameters;
+    private final long retryAfterSeconds;
 
     public HtmException(int status, String errorNumber, String message, String... parameters) {
+        this(status, errorNumber, message, -1, parameters);
+    }
+
+    private HtmException(int status, String errorNumber, String message, long retryAfterSeconds,
+                         String... parameters) {
         super(message);
         this.status = status;
         this.errorNumber = errorNumber;
         this.parameters = List.of(parameters);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -30,6 +38,16 @@ public class HtmException extends RuntimeException {
 
     public List<String> parameters() {
         return parameters;
+    }
+
+    /** How long the caller should wait before trying again (Retry-After), when the failure says. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
+    }
+
+    /** 429: the caller tried too often; it may try again after the given seconds. */
+    public static HtmException tooManyAttempts(String message, long retryAfterSeconds) {
+        return new HtmException(429, "HTM0429E", message, retryAfterSeconds, String.valueOf(retryAfterSeconds));
     }
 
     public static HtmException invalidInput(String field, String problem) {

@@ -33,6 +33,9 @@ public class AuthenticationRequired implements ContainerRequestFilter {
         }
         if (request.getSecurityContext().getUserPrincipal() == null) {
             Object refusal = servletRequest.getAttribute(CallerAuthentication.REFUSAL);
+            if (servletRequest.getAttribute(CallerAuthentication.RETRY_AFTER) instanceof Long seconds) {
+                throw HtmException.tooManyAttempts(refusal.toString(), seconds);
+            }
             throw refusal == null ? HtmException.unauthenticated() : new HtmException(401, "HTM0401E", refusal.toString());
         }
     }

@@ -2,6 +2,7 @@ package htm.security.boundary;
 
 import htm.security.control.BearerTokens;
 import htm.security.control.BearerTokens.TokenCaller;
+import htm.security.control.FailedSignIns;
 import htm.security.control.InvalidTokenException;
 import htm.security.control.SigningKeys;
 import htm.security.control.VerifiedCredentials;
@@ -52,6 +53,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     /** Request attribute: why the credentials a request carried were refused. */
     public static final String REFUSAL = "htm.authentication.refusal";
+    /** Request attribute: after how many seconds a refused sign-in may be tried again (too many failures). */
+    public static final String RETRY_AFTER = "htm.authentication.retryAfter";
 
     private static final Logger LOG = Logger.getLogger(CallerAuthentication.class.getName());
     private static final String CREDENTIAL = "com.ibm.wsspi.security.cred.";
@@ -98,6 +101,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     AcceptedUsers acceptedUsers;
+
+    private final FailedSignIns failedSignIns = new FailedSignIns(100_000, Clock.systemUTC());
 
     @PostConstruct
     void configure() {
@@ -172,7 +177,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SUCCESS;
         }
         if (!passwordMatches(pair.substring(0, colon), pair.substring(colon + 1), context)) {
-            return refuse(request, context, "Authentication failed: the user name or the password is wrong.");
+            return request.getAttribute(RETRY_AFTER) != null ? context.doNothing()
+                    : refuse(request, context, "Authentication failed: the user name or the password is wrong.");
         }
         registryCredential(context).ifPresent(established -> verified.remember(credential, copy(established), null));
         return AuthenticationStatus.SUCCESS;
@@ -197,12 +203,31 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     /**
      * The registry checks the password and, when it matches, puts the user and its groups on the subject; a server
-     * that refuses its demo registry checks none ({@link AcceptedUsers}).
+     * that refuses its demo registry checks none ({@link AcceptedUsers}). After too many failures no password is
+     * checked for a while ({@link FailedSignIns}): the request is refused, saying when to try again.
      */
     private boolean passwordMatches(String user, String password, HttpMessageContext context) {
-        if (!acceptedUsers.passwordsAccepted()) {
+        HttpServletRequest request = context.getRequest();
+        String address = request.getRemoteAddr();
+        Duration wait = failedSignIns.waitBefore(user, address);
+        if (!wait.isZero()) {
+            long seconds = (wait.toMillis() + 999) / 1000;
+            LOG.warning(() -> "HTM refused a sign-in of user '" + printable(user) + "' from " + address
+                    + " after repeated wrong passwords; it may try again in " + seconds + " s");
+            request.setAttribute(RETRY_AFTER, seconds);
+            request.setAttribute(REFUSAL, "Too many failed sign-ins: try again in " + seconds + " s.");
             return false;
         }
+        boolean matches = acceptedUsers.passwordsAccepted() && registryAccepts(user, password, context);
+        if (matches) {
+            failedSignIns.succeeded(user, address);
+        } else {
+            failedSignIns.failed(user, address);
+        }
+        return matches;
+    }
+
+    private static boolean registryAccepts(String user, String password, HttpMessageContext context) {
         PasswordValidationCallback check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         try {
             context.getHandler().handle(new Callback[] {check});
@@ -210,6 +235,12 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return false;
         }
         return check.getResult();
+    }
+
+    /** A caller's text for the log: no line breaks or other control characters of theirs. */
+    private static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {

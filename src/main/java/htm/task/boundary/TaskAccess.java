@@ -5,6 +5,7 @@ import htm.security.boundary.CurrentCaller;
 import htm.security.control.Caller;
 import htm.task.control.TaskCondition;
 import htm.task.control.TaskLifecycle;
+import htm.task.control.TaskLimits;
 import htm.task.control.TaskPermissions;
 import htm.task.entity.Escalation;
 import htm.task.entity.Task;
@@ -28,6 +29,9 @@ public class TaskAccess {
 
     private static final EnumSet<TaskState> OPEN =
             EnumSet.of(TaskState.STATE_INACTIVE, TaskState.STATE_READY, TaskState.STATE_CLAIMED);
+    /** The actions by which a caller can make a task hold more people or properties. */
+    private static final EnumSet<TaskAction> GROWING =
+            EnumSet.of(TaskAction.UPDATE, TaskAction.SET_CUSTOM_PROPERTY, TaskAction.TRANSFER_WORK_ITEM);
 
     @PersistenceContext(unitName = "htm")
     EntityManager em;
@@ -40,6 +44,9 @@ public class TaskAccess {
 
     @Inject
     Routing routing;
+
+    @Inject
+    TaskLimits limits;
 
     /** What an action does to a task once it is known to be visible, current, legal and allowed. */
     @FunctionalInterface
@@ -83,6 +90,9 @@ public class TaskAccess {
         }
         Instant now = Instant.now();
         step.apply(task, transition, caller.name(), now);
+        if (GROWING.contains(action)) {
+            limits.check(task);
+        }
         activity.acted(caller.name(), action, tkiid, transition.from(), transition.to(), started);
         if (transition.from().isEnd() != transition.to().isEnd()) {
             refreshParent(task, now);
@@ -93,6 +103,7 @@ public class TaskAccess {
 
     /** Stores a new task, started (STATE_READY) unless it is to wait (STATE_INACTIVE). */
     public Task add(Task task, boolean start, Instant now) {
+        limits.check(task);
         if (start) {
             task.start(transition(task, TaskAction.START), task.originator(), now);
         }

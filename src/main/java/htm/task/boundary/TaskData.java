@@ -85,10 +85,6 @@ public class TaskData {
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask setBinaryCustomProperty(String tkiid, String name, String mediaType, byte[] content,
                                                  String ifMatch) {
-        if (content.length > BinaryCustomProperty.MAX_BYTES) {
-            throw new HtmException(413, "HTM0413E", "Binary custom property " + name + " has " + content.length
-                    + " bytes; at most " + BinaryCustomProperty.MAX_BYTES + " are kept.", name);
-        }
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, step, caller, now) -> {
             stored(task, name).ifPresentOrElse(existing -> existing.replace(mediaType, content),
                     () -> em.persist(new BinaryCustomProperty(task, name, mediaType, content)));

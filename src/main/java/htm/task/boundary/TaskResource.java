@@ -402,9 +402,9 @@ public class TaskResource {
     @PUT
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Store a binary custom property (at most 1 MiB); its media type is kept as metadata")
+    @Operation(summary = "Store a binary custom property (at most htm.limits.binary.bytes, 1 MiB); its media type is kept as metadata")
     @APIResponse(responseCode = "200", description = "Stored; the ETag header carries the task's new version")
-    @APIResponse(responseCode = "413", description = "Larger than 1 MiB")
+    @APIResponse(responseCode = "413", description = "Larger than htm.limits.binary.bytes")
     public Response storeBinaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name,
                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                               @Context HttpHeaders headers, byte[] content) {

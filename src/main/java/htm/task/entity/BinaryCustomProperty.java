@@ -26,9 +26,6 @@ public class BinaryCustomProperty {
 
     private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
-    /** The largest value HTM keeps, in bytes. */
-    public static final int MAX_BYTES = 1024 * 1024;
-
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "binary_property_seq")
     @SequenceGenerator(name = "binary_property_seq", sequenceName = "task_binary_property_seq", allocationSize = 50)
@@ -45,7 +42,7 @@ public class BinaryCustomProperty {
     private String mediaType;
 
     @JdbcTypeCode(SqlTypes.VARBINARY)
-    @Column(name = "content", length = MAX_BYTES, nullable = false)
+    @Column(name = "content", nullable = false)
     private byte[] content;
 
     protected BinaryCustomProperty() {

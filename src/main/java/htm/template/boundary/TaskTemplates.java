@@ -9,6 +9,7 @@ import static htm.security.control.Role.SUPPORT_NAME;
 import htm.problem.entity.HtmException;
 import htm.task.control.EscalationRules;
 import htm.task.control.TaskDefinitions;
+import htm.task.control.TaskLimits;
 import htm.task.entity.TaskDefinition;
 import htm.template.entity.TaskTemplate;
 import jakarta.annotation.Resource;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -27,6 +29,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Task templates: engineering and administrators define them, everyone may read them and make tasks of them. */
 @Stateless
@@ -42,13 +45,17 @@ public class TaskTemplates {
     @Resource
     SessionContext context;
 
+    @Inject
+    TaskLimits limits;
+
     /** Stores a template once its defaults read as a task's create body and its chain as escalations. */
     @RolesAllowed({ENGINEERING_NAME, ADMIN_NAME})
     public TemplateView create(JsonObject body) {
         JsonObject defaults = Json.createObjectBuilder(body).remove("escalations").build();
         TaskDefinition definition = TaskDefinitions.read(defaults);
         JsonValue escalations = body.getOrDefault("escalations", JsonValue.EMPTY_JSON_ARRAY);
-        EscalationRules.chain(escalations);
+        limits.check(definition.people(), definition.customProperties(), Map.of());
+        EscalationRules.chain(escalations).forEach(rule -> limits.check(rule.receivers(), Map.of(), Map.of()));
         TaskTemplate template = new TaskTemplate(definition.name(), definition.namespace(), defaults.toString(),
                 escalations.getValueType() == JsonValue.ValueType.NULL ? "[]" : escalations.toString(),
                 context.getCallerPrincipal().getName(), Instant.now());

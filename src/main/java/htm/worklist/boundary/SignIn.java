@@ -1,6 +1,7 @@
 package htm.worklist.boundary;
 
 import htm.problem.entity.HtmException;
+import htm.security.boundary.CallerAuthentication;
 import htm.security.boundary.Public;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -61,6 +62,9 @@ public class SignIn {
         }
         AuthenticationStatus status = authentication.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(username, password)).newAuthentication(true));
+        if (request.getAttribute(CallerAuthentication.RETRY_AFTER) instanceof Long seconds) {
+            throw HtmException.tooManyAttempts(request.getAttribute(CallerAuthentication.REFUSAL).toString(), seconds);
+        }
         if (status != AuthenticationStatus.SUCCESS) {
             throw new HtmException(401, "HTM0401E", "The user name or the password is wrong.");
         }

@@ -23,6 +23,22 @@ class ProblemsTest {
     }
 
     @Test
+    void aBusinessFailureInsideTheJsonReadersFailureWins() {
+        HtmException tooLarge = new HtmException(413, "HTM0413E", "too large");
+        Problem p = Problems.of(new jakarta.json.JsonException("read failed", tooLarge));
+        assertEquals(413, p.status());
+        assertEquals("HTM0413E", p.body().errorNumber());
+    }
+
+    @Test
+    void aRefusalToTryAgainSaysWhen() {
+        assertEquals(java.util.OptionalLong.of(4),
+                Problems.retryAfter(new EJBException(HtmException.tooManyAttempts("wait", 4))));
+        assertEquals(429, Problems.of(HtmException.tooManyAttempts("wait", 4)).status());
+        assertEquals(java.util.OptionalLong.empty(), Problems.retryAfter(HtmException.unauthenticated()));
+    }
+
+    @Test
     void aLostOptimisticRaceWrappedByTheContainerIsAConflict() {
         Problem p = Problems.of(new EJBException(new RuntimeException(new OptimisticLockException("stale"))));
         assertEquals(409, p.status());

@@ -13,8 +13,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,7 @@ class SigningKeysTest {
         List<String> served = new ArrayList<>(List.of("{\"keys\":[" + RSA_JWK.formatted("k1") + "]}",
                 "{\"keys\":[" + RSA_JWK.formatted("k1") + "," + RSA_JWK.formatted("k2") + "]}"));
         int[] reads = {0};
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
         SigningKeys keys = new SigningKeys(() -> served.get(Math.min(reads[0]++, served.size() - 1)), true, clock);
 
         assertEquals(1, keys.candidates("k1").size());
@@ -87,7 +85,7 @@ class SigningKeysTest {
     @Test
     void aProviderThatCannotBeReadKeepsTheKeysReadBefore() {
         int[] reads = {0};
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
         SigningKeys keys = new SigningKeys(() -> {
             if (reads[0]++ > 0) {
                 throw new InvalidTokenException("down");
@@ -104,24 +102,5 @@ class SigningKeysTest {
     void unreadableKeysAreRefused() {
         assertThrows(InvalidTokenException.class, () -> SigningKeys.parse("{\"keys\": 5}"));
         assertThrows(InvalidTokenException.class, () -> SigningKeys.parse("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
-    }
-
-    static class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
