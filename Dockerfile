@@ -9,7 +9,8 @@ COPY --chown=1001:0 target/liberty/wlp/usr/servers/defaultServer/lib/ /config/li
 COPY --chown=1001:0 target/htm.war /config/apps/htm.war
 
 # Point HTM_DB_* at PostgreSQL and HTM_USERS_FILE at your user registry (see README). The image refuses the demo
-# users of demo-users.xml unless HTM_DEMO_USERS=true.
+# users of demo-users.xml unless HTM_DEMO_USERS=true. HTTPS on 9443: mount your PKCS12 keystore and set
+# HTM_TLS_KEYSTORE_LOCATION and HTM_TLS_KEYSTORE_PASSWORD (and HTM_SSO_REQUIRES_SSL=true).
 EXPOSE 9080 9443
 
 RUN configure.sh

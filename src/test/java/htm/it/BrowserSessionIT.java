@@ -24,7 +24,7 @@ class BrowserSessionIT extends HtmServer {
         try (Api alice = new Api(base, ALICE)) {
             String tkiid = alice.create("{\"name\": \"by-cookie\", \"potentialOwners\": {\"users\": [\"bob\"]}}");
             NewCookie sso;
-            try (Response signedIn = client.target(base + "ui/session").request()
+            try (Response signedIn = client.target(base + "ui/session").request().header("X-Requested-By", "htm-worklist")
                     .post(Entity.form(new Form("username", "bob").param("password", "bob")))) {
                 assertEquals(200, signedIn.getStatus());
                 sso = signedIn.getCookies().get("LtpaToken2");

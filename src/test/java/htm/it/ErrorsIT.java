@@ -11,10 +11,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Entity;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Bad input answers the HTM error body with the right status, never a 500, never a stack trace. */
 class ErrorsIT extends HtmServer {
+
+    /** A request line as a hostile client writes it, unchecked by any client library; answers the whole reply. */
+    private String raw(String target) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + base.getPath() + target + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nAuthorization: " + Api.basic(ALICE, ALICE) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aMalformedAddressAnswersTheErrorBodyWithoutATrace() throws IOException {
+        for (String path : new String[] {"task/a%2Fb", "task/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "task/%C0%AF"}) {
+            String reply = raw(V1 + path);
+            assertTrue(reply.startsWith("HTTP/1.1 400 "), path + ": " + reply);
+            assertTrue(reply.toLowerCase().contains("content-type: application/json"), path + ": " + reply);
+            assertTrue(reply.contains("\"errorNumber\":\"HTM0400E\""), path + ": " + reply);
+            assertTrue(reply.contains("nosniff"), path + ": " + reply);
+            assertFalse(reply.contains("Exception"), path + ": " + reply);
+        }
+    }
+
+    /**
+     * What Liberty refuses before it has chosen an application (an encoded NUL, CR or LF, a malformed escape) it
+     * answers itself: 400, its own short text, the address escaped, no trace. Only a proxy in front could answer
+     * instead.
+     */
+    @Test
+    void anAddressRefusedBeforeAnyApplicationIsStill400WithoutATrace() throws IOException {
+        for (String path : new String[] {"task/%00", "task/%0D%0ASet-Cookie:%20x=1", "task/%00%3Cscript%3E", "task/%zz",
+                "task/%E0%A4%A"}) {
+            String reply = raw(V1 + path);
+            assertTrue(reply.startsWith("HTTP/1.1 400 "), path + ": " + reply);
+            assertFalse(reply.contains("Exception"), path + ": " + reply);
+            assertFalse(reply.contains("<script>"), path + ": " + reply);
+            assertFalse(reply.toLowerCase().contains("set-cookie: x=1"), path + ": " + reply);
+        }
+    }
 
     @Test
     void malformedJsonIs400() {

@@ -66,6 +66,10 @@ class ServiceEndpointsIT extends HtmServer {
             assertEquals(completed + 1, metric(api, "htm_tasks_completed_total", ""));
             assertTrue(metric(api, "htm_task_action_seconds_count", "action=\"ACTION_CLAIM\"") >= 1);
             assertTrue(metric(api, "htm_tasks_open", "state=\"STATE_READY\"") >= 0);
+            String everything = api.get("metrics").body();
+            for (String secret : new String[] {"alice", "metered", tkiid, "s3cr3t-v4lue"}) {
+                assertFalse(everything.contains(secret), "/metrics is open to anyone: it names no one and no task");
+            }
 
             String log = Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
             assertTrue(log.contains("alice created task " + tkiid), "the log says who created which task");

@@ -84,6 +84,19 @@ class SingleSignOnIT extends HtmServer {
     }
 
     @Test
+    void aTokensNestedGroupIsNotTheRegistrysGroupOfTheSameLastName() throws Exception {
+        try (Api carol = new Api(base, Api.CAROL)) {
+            String tkiid = carol.create("{\"name\": \"for-managers\", \"potentialOwners\": {\"groups\": [\"managers\"]}}");
+            String nested = token("nina", "[\"htm-apiwrite\", \"/contractors/managers\"]", ISSUER, "htm", 3600, "RS256",
+                    true);
+            assertEquals(404, status(bearer(nested, V1 + "task/" + tkiid).get()), "/contractors/managers is not managers");
+            String member = token("mona", "[\"htm-apiwrite\", \"managers\"]", ISSUER, "htm", 3600, "RS256", true);
+            assertEquals(200, status(bearer(member, V1 + "task/" + tkiid).get()),
+                    "a token's group and the registry's group of one name are one group");
+        }
+    }
+
+    @Test
     void wrongBasicCredentialsAre401WithTheErrorBody() {
         String[] bad = {Api.basic("alice", "wrong"), Api.basic("nobody", "alice"), "Basic !!!", "Basic " +
                 java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)), "Digest x", ""};

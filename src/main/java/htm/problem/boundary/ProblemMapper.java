@@ -32,7 +32,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Request failed", failure);
         }
-        if (problem.status() == 403 && security.getUserPrincipal() == null) {
+        // a role check failed for no one in particular: the caller must sign in; HTM's own refusals stay 403
+        if (problem.status() == 403 && security.getUserPrincipal() == null && !(failure instanceof HtmException)) {
             problem = Problems.of(HtmException.unauthenticated());
         }
         if (!security.isUserInRole("admin")) {

@@ -75,6 +75,14 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @ConfigProperty(name = "htm.jwt.groups.claim", defaultValue = "groups")
     String groupsClaim;
 
+    /**
+     * How a token's group names are read: "as-is" (a group "/contractors/managers" is that group, not "managers"),
+     * or "leaf" (the last part of a path, for an identity provider that sends full group paths).
+     */
+    @Inject
+    @ConfigProperty(name = "htm.jwt.groups.path", defaultValue = "as-is")
+    String groupsPath;
+
     @Inject
     @ConfigProperty(name = "htm.jwt.clock.skew.seconds", defaultValue = "60")
     long clockSkewSeconds;
@@ -254,6 +262,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         try {
             caller = tokens.verify(token);
         } catch (InvalidTokenException e) {
+            e.detail().ifPresent(detail -> LOG.warning(() -> "HTM refused a bearer token: " + e.getMessage() + ": " + detail));
             return refuse(request, context, "Authentication failed: the bearer token is not accepted: " + e.getMessage() + ".");
         }
         Hashtable<String, Object> established = credential(caller);
@@ -269,7 +278,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private Hashtable<String, Object> credential(TokenCaller caller) {
         String realm = tokens.rules().issuer().isEmpty() ? "htm-sso" : tokens.rules().issuer();
         List<String> groups = new ArrayList<>();
-        caller.groups().forEach(group -> groups.add("group:" + realm + "/" + group));
+        boolean leaf = "leaf".equalsIgnoreCase(groupsPath.strip());
+        caller.groups().stream().map(group -> BearerTokens.groupName(group, leaf)).filter(group -> !group.isEmpty())
+                .forEach(group -> groups.add("group:" + realm + "/" + group));
         String uniqueId = "user:" + realm + "/" + caller.name();
         Hashtable<String, Object> credential = new Hashtable<>();
         credential.put("com.ibm.ws.authentication.internal.assertion", Boolean.TRUE);

@@ -45,9 +45,10 @@ public class CurrentCaller {
             Class<?> credentialType = Class.forName("com.ibm.websphere.security.cred.WSCredential");
             Set<String> groups = new LinkedHashSet<>();
             for (Object credential : subject.getPublicCredentials(credentialType)) {
+                String realm = (String) credentialType.getMethod("getRealmName").invoke(credential);
                 @SuppressWarnings("unchecked")
                 List<String> ids = (List<String>) credentialType.getMethod("getGroupIds").invoke(credential);
-                ids.stream().map(CurrentCaller::groupName).forEach(groups::add);
+                ids.stream().map(id -> groupName(id, realm)).forEach(groups::add);
             }
             return groups;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -55,8 +56,15 @@ public class CurrentCaller {
         }
     }
 
-    static String groupName(String groupId) {
+    /**
+     * "group:realm/name" without its realm. The realm of a bearer token is its issuer, slashes and all, and the name
+     * may be a path of the identity provider's ("/contractors/managers"): both are kept apart exactly.
+     */
+    static String groupName(String groupId, String realm) {
         String id = groupId.startsWith("group:") ? groupId.substring("group:".length()) : groupId;
+        if (realm != null && id.startsWith(realm + "/")) {
+            return id.substring(realm.length() + 1);
+        }
         return id.substring(id.lastIndexOf('/') + 1);
     }
 }

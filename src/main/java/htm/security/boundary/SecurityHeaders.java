@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 public class SecurityHeaders implements ContainerResponseFilter {
 
     public static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
-    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

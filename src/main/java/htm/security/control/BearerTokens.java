@@ -172,4 +172,9 @@ public class BearerTokens {
             throw new InvalidTokenException("the token's " + what + " is not base64url");
         }
     }
+
+    /** A group of a token as HTM names it: as the token has it, or only the last part of its path ("leaf"). */
+    public static String groupName(String tokenGroup, boolean leaf) {
+        return leaf ? tokenGroup.substring(tokenGroup.lastIndexOf('/') + 1) : tokenGroup;
+    }
 }

@@ -69,7 +69,7 @@ public class SigningKeys {
         }
         if (location == null || location.isBlank()) {
             return new SigningKeys(() -> {
-                throw new InvalidTokenException("no identity provider key is configured (mp.jwt.verify.publickey.location)");
+                throw InvalidTokenException.keysUnreadable("no identity provider key is configured (mp.jwt.verify.publickey.location)");
             }, false, clock);
         }
         if (location.startsWith("http://") || location.startsWith("https://")) {
@@ -111,7 +111,8 @@ public class SigningKeys {
                 if (known == null) {
                     throw e;
                 }
-                LOG.log(Level.WARNING, "Could not read the identity provider''s keys again; keeping the ones read before: {0}", e.getMessage());
+                LOG.log(Level.WARNING, "Could not read the identity provider''s keys again; keeping the ones read before: {0}",
+                        e.detail().orElse(e.getMessage()));
             }
             readAt = now;
             return keys;
@@ -139,7 +140,7 @@ public class SigningKeys {
             }
             return List.of(new Key(null, pem(trimmed)));
         } catch (GeneralSecurityException | JsonException | ClassCastException | IllegalArgumentException e) {
-            throw new InvalidTokenException("the identity provider's keys cannot be read: " + e.getMessage());
+            throw InvalidTokenException.keysUnreadable("the identity provider's keys are not valid: " + e.getMessage());
         }
     }
 
@@ -181,7 +182,7 @@ public class SigningKeys {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new InvalidTokenException("the identity provider's key file cannot be read: " + file);
+            throw InvalidTokenException.keysUnreadable("the identity provider's key file cannot be read: " + file);
         }
     }
 
@@ -190,14 +191,14 @@ public class SigningKeys {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new InvalidTokenException("the identity provider's keys cannot be read: HTTP " + response.statusCode() + " from " + url);
+                throw InvalidTokenException.keysUnreadable("HTTP " + response.statusCode() + " from " + url);
             }
             return response.body();
         } catch (IOException e) {
-            throw new InvalidTokenException("the identity provider's keys cannot be read from " + url + ": " + e.getMessage());
+            throw InvalidTokenException.keysUnreadable(url + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidTokenException("interrupted while reading the identity provider's keys");
+            throw InvalidTokenException.keysUnreadable("interrupted while reading " + url);
         }
     }
 }

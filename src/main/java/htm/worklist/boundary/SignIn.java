@@ -9,8 +9,10 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -60,7 +62,8 @@ public class SignIn {
         } catch (ServletException e) {
             throw new IllegalStateException(e);
         }
-        AuthenticationStatus status = authentication.authenticate(request, response, AuthenticationParameters.withParams()
+        AuthenticationStatus status = authentication.authenticate(request, secureOverTls(response),
+                AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(username, password)).newAuthentication(true));
         if (request.getAttribute(CallerAuthentication.RETRY_AFTER) instanceof Long seconds) {
             throw HtmException.tooManyAttempts(request.getAttribute(CallerAuthentication.REFUSAL).toString(), seconds);
@@ -69,6 +72,23 @@ public class SignIn {
             throw new HtmException(401, "HTM0401E", "The user name or the password is wrong.");
         }
         return whoAmI();
+    }
+
+    /**
+     * Signed in over HTTPS, the browser must never send its cookie over plain HTTP (Secure); Liberty marks it so only
+     * where every sign-in must come over HTTPS (ssoRequiresSSL, htm.sso.requires.ssl).
+     */
+    private HttpServletResponse secureOverTls(HttpServletResponse response) {
+        if (!request.isSecure()) {
+            return response;
+        }
+        return new HttpServletResponseWrapper(response) {
+            @Override
+            public void addCookie(Cookie cookie) {
+                cookie.setSecure(true);
+                super.addCookie(cookie);
+            }
+        };
     }
 
     @GET

@@ -88,11 +88,19 @@ class BearerTokensTest {
     }
 
     @Test
+    void aTokensGroupIsTakenAsItIsOrByItsLastPart() {
+        assertEquals("/contractors/managers", BearerTokens.groupName("/contractors/managers", false));
+        assertEquals("managers", BearerTokens.groupName("/contractors/managers", true));
+        assertEquals("managers", BearerTokens.groupName("managers", true));
+    }
+
+    @Test
     void withoutAConfiguredKeyEveryTokenIsRefused() {
         BearerTokens unconfigured = new BearerTokens(RULES, SigningKeys.of("", "", CLOCK), CLOCK);
         InvalidTokenException refusal = assertThrows(InvalidTokenException.class,
                 () -> unconfigured.verify(rs256(claims("zoe", "[]", 60))));
-        assertTrue(refusal.getMessage().contains("no identity provider key is configured"), refusal.getMessage());
+        assertEquals("the identity provider's keys cannot be read now", refusal.getMessage());
+        assertTrue(refusal.detail().orElseThrow().contains("no identity provider key is configured"));
     }
 
     private void refused(String reason, String token) {

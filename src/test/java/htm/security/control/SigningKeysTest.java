@@ -50,7 +50,8 @@ class SigningKeysTest {
             assertEquals(BearerTokensTest.RSA.getPublic(), keys.candidates("k1").get(0));
             SigningKeys missing = SigningKeys.of("", base + "/nothing", Clock.systemUTC());
             InvalidTokenException refusal = assertThrows(InvalidTokenException.class, () -> missing.candidates("k1"));
-            assertEquals("the identity provider's keys cannot be read: HTTP 404 from " + base + "/nothing", refusal.getMessage());
+            assertEquals("the identity provider's keys cannot be read now", refusal.getMessage(), "nothing for the caller");
+            assertEquals("HTTP 404 from " + base + "/nothing", refusal.detail().orElseThrow(), "for the log");
         } finally {
             provider.stop(0);
         }
