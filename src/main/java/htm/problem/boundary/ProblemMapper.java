@@ -29,7 +29,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Problem problem = Problems.of(failure);
-        if (problem.status() >= 500) {
+        if (problem.status() == 503) {
+            LOG.warning("Request refused: " + problem.body().errorMessage());
+        } else if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Request failed", failure);
         }
         // a role check failed for no one in particular: the caller must sign in; HTM's own refusals stay 403

@@ -16,6 +16,9 @@ import jakarta.ws.rs.WebApplicationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,6 +31,7 @@ public final class Problems {
 
     private static final int H2_CONCURRENT_UPDATE = 90131;
     private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final long DATABASE_RETRY_SECONDS = 5;
 
     private Problems() {
     }
@@ -48,14 +52,33 @@ public final class Problems {
                 stackTrace(failure));
     }
 
-    /** The Retry-After seconds the failure asks for, if any. */
+    /** The Retry-After seconds the failure asks for, if any: its own, or a few while the database is away. */
     public static OptionalLong retryAfter(Throwable failure) {
         for (Throwable t = failure; t != null; t = cause(t)) {
             if (t instanceof HtmException e) {
                 return e.retryAfterSeconds();
             }
         }
+        for (Throwable t = failure; t != null; t = cause(t)) {
+            if (isDatabaseUnavailable(t)) {
+                return OptionalLong.of(DATABASE_RETRY_SECONDS);
+            }
+        }
         return OptionalLong.empty();
+    }
+
+    /**
+     * The database is down, restarting or out of connections: a lost connection (SQLState class 08), PostgreSQL's
+     * shutdown and start-up states (57P01–57P03), the driver's or the pool's connection failures.
+     */
+    private static boolean isDatabaseUnavailable(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException
+                || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            return true;
+        }
+        return t instanceof SQLException e && e.getSQLState() != null
+                && (e.getSQLState().startsWith("08") || Set.of("57P01", "57P02", "57P03").contains(e.getSQLState()));
     }
 
     private static Throwable cause(Throwable t) {
@@ -73,6 +96,9 @@ public final class Problems {
                 || t instanceof LockTimeoutException || isHibernateStaleState(t) || isLockConflict(t)) {
             return problem(409, "HTM0410E",
                     "The task was changed by another request at the same time; read it again and retry.");
+        }
+        if (isDatabaseUnavailable(t)) {
+            return problem(503, "HTM0503E", "The database cannot be reached now; try again in a few seconds.");
         }
         if (t instanceof NotFoundException) {
             return problem(404, "HTM0404E", "No resource at this address.");
@@ -105,7 +131,8 @@ public final class Problems {
 
     /** Serialization failures, deadlocks and lock timeouts of PostgreSQL and H2: a lost race, not a fault. */
     private static boolean isLockConflict(Throwable t) {
-        return t instanceof SQLException e && (Set.of("40001", "40P01", "55P03", "HYT00").contains(e.getSQLState())
+        return t instanceof SQLException e && (e.getSQLState() != null
+                && Set.of("40001", "40P01", "55P03", "HYT00").contains(e.getSQLState())
                 || e.getErrorCode() == H2_CONCURRENT_UPDATE || e.getErrorCode() == H2_LOCK_TIMEOUT);
     }
 

@@ -39,6 +39,19 @@ class ProblemsTest {
     }
 
     @Test
+    void aDatabaseThatIsAwayIs503WithRetryAfter() {
+        for (Throwable away : new Throwable[] {new java.sql.SQLException("Connection refused", "08001"),
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01"),
+                new java.sql.SQLTransientConnectionException("pool exhausted")}) {
+            Throwable wrapped = new EJBException(new jakarta.persistence.PersistenceException(away));
+            assertEquals(503, Problems.of(wrapped).status(), away.getMessage());
+            assertEquals("HTM0503E", Problems.of(wrapped).body().errorNumber());
+            assertEquals(java.util.OptionalLong.of(5), Problems.retryAfter(wrapped));
+        }
+        assertEquals(409, Problems.of(new java.sql.SQLException("deadlock", "40P01")).status());
+    }
+
+    @Test
     void aLostOptimisticRaceWrappedByTheContainerIsAConflict() {
         Problem p = Problems.of(new EJBException(new RuntimeException(new OptimisticLockException("stale"))));
         assertEquals(409, p.status());

@@ -1,0 +1,178 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two servers on one database, 8 clients creating, claiming and completing tasks on either for 60 s; server A is
+ * killed with kill -9 after 20 s and started again. Afterwards, from the tasks and their histories: every request
+ * answered 2xx took effect exactly once, no request answered with an error left a change, no task was claimed or
+ * completed twice, and the counts add up. A request whose answer was lost with the server may have taken effect
+ * or not, but at most once. Usage: java KillUnderLoad.java url-A url-B pid-file-of-A start-command-of-A
+ */
+public class KillUnderLoad {
+
+    private static final String V1 = "/rest/bpm/htm/v1/";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern TKIID = Pattern.compile("\"tkiid\":\"([^\"]+)\"");
+    private static final String[] USERS = {"alice", "bob", "carol"};
+
+    /** What a client asked for and what it heard: 2xx, an error status, or nothing (-1: the server died). */
+    private record Step(String name, String action, int status) {
+    }
+
+    private static final ConcurrentLinkedQueue<Step> STEPS = new ConcurrentLinkedQueue<>();
+    private static final Map<String, String> TKIIDS = new ConcurrentHashMap<>();
+    private static final AtomicBoolean RUNNING = new AtomicBoolean(true);
+    private static String a;
+    private static String b;
+
+    public static void main(String[] args) throws Exception {
+        a = args[0];
+        b = args[1];
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> work(client));
+            thread.start();
+            clients.add(thread);
+        }
+        Thread.sleep(20_000);
+        long pid = Long.parseLong(Files.readString(Path.of(args[2])).strip());
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+        System.out.println("kill under load: server A (pid " + pid + ") killed with kill -9 after 20 s");
+        Thread.sleep(5_000);
+        new ProcessBuilder("bash", "-c", args[3]).inheritIO().start().waitFor();
+        Thread.sleep(35_000);
+        RUNNING.set(false);
+        for (Thread thread : clients) {
+            thread.join();
+        }
+        System.exit(check() ? 0 : 1);
+    }
+
+    private static void work(int client) {
+        String user = USERS[client % USERS.length];
+        for (int n = 0; RUNNING.get(); n++) {
+            String name = "kill-" + client + "-" + n;
+            HttpResponse<String> created = send(user, "POST", V1 + "task", "{\"name\":\"" + name
+                    + "\",\"potentialOwners\":{\"users\":[\"" + user + "\"]}}");
+            record(name, "create", created);
+            if (created == null || created.statusCode() != 201) {
+                continue;
+            }
+            Matcher tkiid = TKIID.matcher(created.body());
+            tkiid.find();
+            TKIIDS.put(name, tkiid.group(1));
+            HttpResponse<String> claimed = send(user, "PUT", V1 + "task/" + tkiid.group(1) + "?action=claim", "{}");
+            record(name, "claim", claimed);
+            if (claimed != null && claimed.statusCode() == 200) {
+                record(name, "complete", send(user, "PUT", V1 + "task/" + tkiid.group(1) + "?action=complete", "{}"));
+            }
+        }
+    }
+
+    private static void record(String name, String action, HttpResponse<String> reply) {
+        STEPS.add(new Step(name, action, reply == null ? -1 : reply.statusCode()));
+    }
+
+    /** To a server picked at random; null when it does not answer (killed mid-request, or down). */
+    private static HttpResponse<String> send(String user, String method, String path, String body) {
+        String server = ThreadLocalRandom.current().nextBoolean() ? a : b;
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static boolean check() throws Exception {
+        Map<String, AtomicInteger> counts = new TreeMap<>();
+        List<String> broken = new ArrayList<>();
+        Map<String, Map<String, Integer>> heard = new ConcurrentHashMap<>();
+        for (Step step : STEPS) {
+            String outcome = step.status() < 0 ? "no answer" : step.status() < 300 ? "2xx" : Integer.toString(step.status());
+            counts.computeIfAbsent(step.action() + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
+            heard.computeIfAbsent(step.name(), k -> new ConcurrentHashMap<>()).put(step.action(), step.status());
+        }
+        int tasks = 0;
+        int claims = 0;
+        int completions = 0;
+        for (Map.Entry<String, Map<String, Integer>> entry : heard.entrySet()) {
+            String name = entry.getKey();
+            Map<String, Integer> statuses = entry.getValue();
+            HttpResponse<String> found = send("admin", "GET", V1 + "tasks?name=" + name + "&size=5", "");
+            if (found == null || found.statusCode() != 200) {
+                broken.add("cannot list tasks named " + name + ": " + (found == null ? "no answer" : found.body()));
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            Matcher id = TKIID.matcher(found.body());
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            int created = statuses.get("create");
+            if (ids.size() > 1) {
+                broken.add(name + " was created " + ids.size() + " times");
+            }
+            if (created == 201 && ids.size() != 1 || created > 0 && created != 201 && !ids.isEmpty()) {
+                broken.add(name + ": create answered " + created + " but " + ids.size() + " tasks exist");
+            }
+            tasks += ids.size();
+            for (String tkiid : ids) {
+                HttpResponse<String> history = send("admin", "GET", V1 + "task/" + tkiid + "/history", "");
+                String text = history == null ? "" : history.body();
+                int claimed = occurrences(text, "\"ACTION_CLAIM\"");
+                int completed = occurrences(text, "\"ACTION_COMPLETE\"");
+                claims += claimed;
+                completions += completed;
+                broken.addAll(exactly(name, "claim", statuses.get("claim"), claimed));
+                broken.addAll(exactly(name, "complete", statuses.get("complete"), completed));
+            }
+        }
+        System.out.println("kill under load: requests " + counts + "; afterwards " + tasks + " tasks, " + claims
+                + " claims and " + completions + " completions in the histories");
+        broken.stream().limit(20).forEach(problem -> System.out.println("FAIL: " + problem));
+        if (broken.isEmpty()) {
+            System.out.println("kill under load: every answered request took effect exactly once, none twice");
+        }
+        return broken.isEmpty();
+    }
+
+    /** 2xx: once; an error: never; no answer (or never sent): at most once. */
+    private static List<String> exactly(String name, String action, Integer status, int times) {
+        if (status != null && status >= 200 && status < 300 && times != 1
+                || status != null && status >= 300 && times != 0 || times > 1) {
+            return List.of(name + ": " + action + " answered " + status + " but is in the history " + times + " times");
+        }
+        return List.of();
+    }
+
+    private static int occurrences(String text, String what) {
+        int count = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
