@@ -1,22 +1,20 @@
 package htm.security.control;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +22,13 @@ import java.util.Set;
 
 /**
  * Verifies the JSON Web Tokens an identity provider issues (MicroProfile JWT's rules): an RS or ES signature by
- * one of the provider's keys, its issuer, one of our audiences, and a lifetime that includes now.
+ * one of the provider's keys, its issuer, one of our audiences, and a lifetime that includes now. Nimbus JOSE+JWT
+ * parses the token and checks the signature; the rules, and the reason a caller hears, are HTM's.
  */
 public class BearerTokens {
 
-    /** JWS algorithm name to the JDK's; ES signatures are the raw r|s pair (P1363), not DER. */
-    private static final Map<String, String> ALGORITHMS = Map.of(
-            "RS256", "SHA256withRSA", "RS384", "SHA384withRSA", "RS512", "SHA512withRSA",
-            "ES256", "SHA256withECDSAinP1363Format", "ES384", "SHA384withECDSAinP1363Format",
-            "ES512", "SHA512withECDSAinP1363Format");
+    /** The signatures MicroProfile JWT accepts: RSA and ECDSA, never none or a shared secret. */
+    private static final Set<String> ACCEPTED = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
     private static final List<String> USER_CLAIMS = List.of("upn", "preferred_username", "sub");
 
     /** What a token must say, and where it names its user and groups. */
@@ -61,28 +57,36 @@ public class BearerTokens {
     }
 
     public TokenCaller verify(String token) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+        if (token.split("\\.", -1).length != 3) {
             throw new InvalidTokenException("the token is not a signed JWT (header.claims.signature)");
         }
-        JsonObject header = json(parts[0], "header");
-        JsonObject claims = json(parts[1], "claims");
-        String algorithm = header.getString("alg", "");
-        String jdkAlgorithm = ALGORITHMS.get(algorithm);
-        if (jdkAlgorithm == null) {
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidTokenException("the token is not a JWT: " + e.getMessage());
+        }
+        String algorithm = jwt.getHeader().getAlgorithm().getName();
+        if (!(jwt instanceof SignedJWT signed) || !ACCEPTED.contains(algorithm)) {
             throw new InvalidTokenException("the signature algorithm '" + algorithm + "' is not accepted");
         }
-        byte[] signature = decode(parts[2], "signature");
-        byte[] signed = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        String keyId = header.getString("kid", null);
-        if (keys.candidates(keyId).stream().noneMatch(key -> verifies(jdkAlgorithm, key, signed, signature))) {
+        if (keys.candidates(signed.getHeader().getKeyID()).stream().noneMatch(key -> verifies(signed, key))) {
             throw new InvalidTokenException("the signature does not verify with the identity provider's keys");
+        }
+        Map<String, Object> claims;
+        try {
+            claims = signed.getPayload().toJSONObject();
+        } catch (RuntimeException e) {
+            claims = null;
+        }
+        if (claims == null) {
+            throw new InvalidTokenException("the token's claims is not a JSON object");
         }
         checkClaims(claims);
         return new TokenCaller(user(claims), groups(claims), Instant.ofEpochSecond(seconds(claims, "exp")));
     }
 
-    private void checkClaims(JsonObject claims) {
+    private void checkClaims(Map<String, Object> claims) {
         if (!rules.issuer().isEmpty() && !rules.issuer().equals(string(claims, "iss"))) {
             throw new InvalidTokenException("the token was issued by another issuer");
         }
@@ -101,7 +105,7 @@ public class BearerTokens {
         }
     }
 
-    private String user(JsonObject claims) {
+    private String user(Map<String, Object> claims) {
         List<String> names = new ArrayList<>();
         names.add(rules.userClaim());
         names.addAll(USER_CLAIMS);
@@ -110,66 +114,45 @@ public class BearerTokens {
                 .orElseThrow(() -> new InvalidTokenException("the token names no user (" + rules.userClaim() + ")"));
     }
 
-    private Set<String> groups(JsonObject claims) {
-        JsonValue value = claims.get(rules.groupsClaim());
-        Set<String> groups = new LinkedHashSet<>();
-        if (value instanceof JsonArray array) {
-            array.stream().filter(JsonString.class::isInstance).map(group -> ((JsonString) group).getString())
-                    .filter(group -> !group.isBlank()).forEach(groups::add);
-        } else if (value instanceof JsonString group) {
-            groups.add(group.getString());
-        }
-        return groups;
+    private Set<String> groups(Map<String, Object> claims) {
+        return strings(claims.get(rules.groupsClaim()));
     }
 
-    private static Set<String> audiences(JsonObject claims) {
-        JsonValue value = claims.get("aud");
-        if (value instanceof JsonString audience) {
-            return Set.of(audience.getString());
-        }
-        if (value instanceof JsonArray array) {
-            Set<String> audiences = new LinkedHashSet<>();
-            array.stream().filter(JsonString.class::isInstance).forEach(a -> audiences.add(((JsonString) a).getString()));
-            return audiences;
-        }
-        return Set.of();
+    private static Set<String> audiences(Map<String, Object> claims) {
+        return strings(claims.get("aud"));
     }
 
-    private static String string(JsonObject claims, String name) {
-        return claims.get(name) instanceof JsonString value ? value.getString() : null;
+    /** A claim holding one string or a list of them; anything else in it does not count. */
+    private static Set<String> strings(Object value) {
+        Set<String> strings = new LinkedHashSet<>();
+        if (value instanceof String one) {
+            strings.add(one);
+        } else if (value instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(strings::add);
+        }
+        strings.removeIf(String::isBlank);
+        return strings;
     }
 
-    private static long seconds(JsonObject claims, String name) {
-        if (claims.get(name) instanceof JsonNumber number) {
+    private static String string(Map<String, Object> claims, String name) {
+        return claims.get(name) instanceof String value ? value : null;
+    }
+
+    private static long seconds(Map<String, Object> claims, String name) {
+        if (claims.get(name) instanceof Number number) {
             return number.longValue();
         }
         throw new InvalidTokenException("the claim '" + name + "' is not a number of seconds");
     }
 
-    private static boolean verifies(String algorithm, PublicKey key, byte[] signed, byte[] signature) {
+    /** Nimbus checks the signature; a key of the wrong kind or curve for the algorithm does not verify. */
+    private static boolean verifies(SignedJWT jwt, PublicKey key) {
         try {
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(key);
-            verifier.update(signed);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException wrongKindOfKey) {
+            JWSVerifier verifier = key instanceof RSAPublicKey rsa ? new RSASSAVerifier(rsa)
+                    : key instanceof ECPublicKey ec ? new ECDSAVerifier(ec) : null;
+            return verifier != null && jwt.verify(verifier);
+        } catch (JOSEException | IllegalStateException wrongKindOfKey) {
             return false;
-        }
-    }
-
-    private static JsonObject json(String part, String what) {
-        try (var reader = Json.createReader(new StringReader(new String(decode(part, what), StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new InvalidTokenException("the token's " + what + " is not a JSON object");
-        }
-    }
-
-    private static byte[] decode(String part, String what) {
-        try {
-            return Base64.getUrlDecoder().decode(part);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException("the token's " + what + " is not base64url");
         }
     }
 

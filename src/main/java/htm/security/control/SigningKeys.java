@@ -1,36 +1,31 @@
 package htm.security.control;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,7 +40,6 @@ public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final Duration MAX_AGE = Duration.ofMinutes(10);
     private static final Duration MIN_REFRESH = Duration.ofSeconds(30);
-    private static final Map<String, String> CURVES = Map.of("P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
 
     record Key(String id, PublicKey key) {
     }
@@ -123,47 +117,31 @@ public class SigningKeys {
         String trimmed = text.strip();
         try {
             if (trimmed.startsWith("{")) {
-                JsonObject json = Json.createReader(new StringReader(trimmed)).readObject();
-                List<JsonObject> jwks = json.containsKey("keys")
-                        ? json.getJsonArray("keys").getValuesAs(JsonObject.class)
-                        : List.of(json);
+                JWKSet set = trimmed.contains("\"keys\"") ? JWKSet.parse(trimmed) : new JWKSet(JWK.parse(trimmed));
                 List<Key> keys = new ArrayList<>();
-                for (JsonObject jwk : jwks) {
-                    if (!"enc".equals(jwk.getString("use", "sig"))) {
-                        PublicKey key = jwk(jwk);
-                        if (key != null) {
-                            keys.add(new Key(jwk.getString("kid", null), key));
-                        }
+                for (JWK jwk : set.getKeys()) {
+                    PublicKey key = KeyUse.ENCRYPTION.equals(jwk.getKeyUse()) ? null : publicKey(jwk);
+                    if (key != null) {
+                        keys.add(new Key(jwk.getKeyID(), key));
                     }
                 }
                 return keys;
             }
             return List.of(new Key(null, pem(trimmed)));
-        } catch (GeneralSecurityException | JsonException | ClassCastException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | ParseException | JOSEException | IllegalArgumentException e) {
             throw InvalidTokenException.keysUnreadable("the identity provider's keys are not valid: " + e.getMessage());
         }
     }
 
-    private static PublicKey jwk(JsonObject jwk) throws GeneralSecurityException {
-        Base64.Decoder base64 = Base64.getUrlDecoder();
-        switch (jwk.getString("kty", "")) {
-            case "RSA":
-                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                        new BigInteger(1, base64.decode(jwk.getString("n"))), new BigInteger(1, base64.decode(jwk.getString("e")))));
-            case "EC":
-                String curve = CURVES.get(jwk.getString("crv", ""));
-                if (curve == null) {
-                    return null;
-                }
-                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-                parameters.init(new ECGenParameterSpec(curve));
-                ECPoint point = new ECPoint(new BigInteger(1, base64.decode(jwk.getString("x"))),
-                        new BigInteger(1, base64.decode(jwk.getString("y"))));
-                return KeyFactory.getInstance("EC").generatePublic(
-                        new ECPublicKeySpec(point, parameters.getParameterSpec(ECParameterSpec.class)));
-            default:
-                return null;
+    /** An RSA or EC public key of the set; others (symmetric, OKP) sign nothing HTM accepts. */
+    private static PublicKey publicKey(JWK jwk) throws JOSEException {
+        if (jwk instanceof RSAKey rsa) {
+            return rsa.toRSAPublicKey();
         }
+        if (jwk instanceof ECKey ec) {
+            return ec.toECPublicKey();
+        }
+        return null;
     }
 
     private static PublicKey pem(String text) throws GeneralSecurityException {
