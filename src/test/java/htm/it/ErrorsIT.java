@@ -65,6 +65,8 @@ class ErrorsIT extends HtmServer {
             assertError(alice.post(V1 + "task", "{\"name\": \"x\","), 400, "HTM0400E");
             assertError(alice.post(V1 + "task", "[]"), 400, "HTM0400E");
             assertError(alice.post(V1 + "task", ""), 400, "HTM0400E");
+            assertError(alice.post(V1 + "task", "{\"name\": \"deep\", \"input\": " + "[".repeat(5000)
+                    + "]".repeat(5000) + "}"), 400, "HTM0400E");
             Api.Reply badPriority = alice.post(V1 + "task", "{\"name\": \"x\", \"priority\": \"high\"}");
             assertError(badPriority, 400, "HTM0400E");
             assertTrue(badPriority.json().getString("errorMessage").contains("priority"), badPriority.body());

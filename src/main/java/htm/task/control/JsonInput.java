@@ -2,7 +2,6 @@ package htm.task.control;
 
 import htm.problem.entity.HtmException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -54,7 +53,10 @@ public final class JsonInput {
                 throw HtmException.invalidInput(field, "not valid JSON (content after the document)");
             }
             return value;
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (HtmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser's own failures, and a plain RuntimeException for a document nested over 1,000 deep
             throw HtmException.invalidInput(field, "not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
     }

@@ -92,8 +92,10 @@ class HostileInputProperties {
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> objects = member(2).list().ofMaxSize(8).map(m -> "{" + String.join(",", m) + "}");
+        Arbitrary<String> deep = Arbitraries.integers().between(900, 20_000).map(n -> "{\"input\":" + "[".repeat(n)
+                + "]".repeat(n) + ",\"name\":\"deep\"}");
         Arbitrary<String> broken = Arbitraries.oneOf(objects.map(o -> o.substring(0, o.length() / 2)),
-                Arbitraries.strings().ofMaxLength(60), jsonValue(2));
+                Arbitraries.strings().ofMaxLength(60), jsonValue(2), deep);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, objects), net.jqwik.api.Tuple.of(1, broken));
     }
 
