@@ -139,6 +139,7 @@ class LimitsIT extends HtmServer {
                 browser.close();
             }
 
+            // the refusal said Retry-After: 1; the wait is real time on the server's clock, so the test waits it out
             Thread.sleep(1100);
             assertEquals(200, Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
                     .header("Authorization", Api.basic("dave", "dave")).get()).status(), "the right password, in time");
