@@ -3,13 +3,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's load: plain HTTP from this machine to HTM on loopback, each scenario bounded by a time and
@@ -39,28 +42,43 @@ public class LoadDriver {
         limit = Duration.ofSeconds(Long.parseLong(args[2]));
         PostgreSql pg = new PostgreSql(number(args, 3), number(args, 4), number(args, 5));
 
-        warmUp();
-        List<Row> rows = new ArrayList<>();
-        rows.add(run("GET task by id", "c1", 1, LoadDriver::getById).read(pg.selectC1()));
-        rows.add(run("GET task by id", "c8", 8, LoadDriver::getById).read(pg.selectC8()));
-        rows.add(run("work list, potentialOwner=me, first page", "c1", 1, LoadDriver::workList).read(pg.selectC1()));
-        rows.add(run("work list, potentialOwner=me, first page", "c8", 8, LoadDriver::workList).read(pg.selectC8()));
-        rows.add(run("  the same, count=false (no total)", "c1", 1, LoadDriver::workListWithoutTotal)
-                .read(pg.selectC1()));
-        rows.add(run("  the same, count=false (no total)", "c8", 8, LoadDriver::workListWithoutTotal)
-                .read(pg.selectC8()));
-        rows.add(run("work list, offered to the user directly", "c8", 8, LoadDriver::directWorkList)
-                .read(pg.selectC8()));
-        rows.add(run("work list, one big group (10% of tasks)", "c8", 8, LoadDriver::bigGroupWorkList)
-                .read(pg.selectC8()));
-        rows.add(run("my tasks (owner=me, claimed)", "c8", 8, LoadDriver::myTasks).read(pg.selectC8()));
-        rows.add(run("claim + complete, distinct tasks (pairs)", "8 workers", 8, LoadDriver::claimAndComplete)
-                .write(pg.update()));
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
-        Row claimNext = run("claimNext, one shared queue", "8 workers", 8,
-                worker -> claimNext(worker, claimed, duplicates)).write(pg.update());
-        rows.add(claimNext.withNote("duplicates: " + duplicates.get()));
+        List<Scenario> scenarios = List.of(
+                new Scenario("GET task by id", "c1", 1, LoadDriver::getById, pg.selectC1()),
+                new Scenario("GET task by id", "c8", 8, LoadDriver::getById, pg.selectC8()),
+                new Scenario("work list, potentialOwner=me, first page", "c1", 1, LoadDriver::workList,
+                        pg.selectC1()),
+                new Scenario("work list, potentialOwner=me, first page", "c8", 8, LoadDriver::workList,
+                        pg.selectC8()),
+                new Scenario("  the same, count=false (no total)", "c1", 1, LoadDriver::workListWithoutTotal,
+                        pg.selectC1()),
+                new Scenario("  the same, count=false (no total)", "c8", 8, LoadDriver::workListWithoutTotal,
+                        pg.selectC8()),
+                new Scenario("work list, offered to the user directly", "c8", 8, LoadDriver::directWorkList,
+                        pg.selectC8()),
+                new Scenario("work list, one big group (10% of tasks)", "c8", 8, LoadDriver::bigGroupWorkList,
+                        pg.selectC8()),
+                new Scenario("my tasks (owner=me, claimed)", "c8", 8, LoadDriver::myTasks, pg.selectC8()),
+                new Scenario("claim + complete, distinct tasks (pairs)", "8 workers", 8, LoadDriver::claimAndComplete,
+                        pg.update()),
+                new Scenario("claimNext, one shared queue", "8 workers", 8,
+                        worker -> claimNext(worker, claimed, duplicates), pg.update()));
+        Pattern only = Pattern.compile(System.getenv().getOrDefault("BENCH_ONLY", ".*"));
+        Profiler profiler = Profiler.fromEnvironment();
+
+        warmUp();
+        List<Row> rows = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            if (!only.matcher(scenario.name() + " " + scenario.clients()).find()) {
+                continue;
+            }
+            profiler.start();
+            Row row = run(scenario.name(), scenario.clients(), scenario.threads(), scenario.operation())
+                    .against(scenario.pgRate());
+            profiler.stop(scenario.name() + " " + scenario.clients());
+            rows.add(scenario.name().startsWith("claimNext") ? row.withNote("duplicates: " + duplicates.get()) : row);
+        }
 
         System.out.printf(Locale.ROOT, "%n%d tasks, %d s per scenario; PostgreSQL alone: single-row SELECT by key "
                         + "%.0f/s (c1), %.0f/s (c8), single-row UPDATE %.0f/s (c8)%n%n", tasks, limit.toSeconds(),
@@ -83,6 +101,48 @@ public class LoadDriver {
         return args.length > index && !args[index].isBlank() ? Double.parseDouble(args[index]) : Double.NaN;
     }
 
+    /** One measured line of the table: a name, its clients and what the rate is compared with. */
+    record Scenario(String name, String clients, int threads, Operation operation, double pgRate) {
+    }
+
+    /**
+     * CPU profiles of the server per scenario, when BENCH_PROFILER names async-profiler's library and
+     * BENCH_SERVER_PID the server: loaded into the running server with jcmd, one flame graph per scenario
+     * under target/ as a flame graph and as collapsed stacks (bench/run sets both for BENCH_PROFILE=1).
+     */
+    record Profiler(String library, String pid) {
+        static Profiler fromEnvironment() {
+            return new Profiler(System.getenv("BENCH_PROFILER"), serverPid());
+        }
+
+        void start() throws Exception {
+            command("start,event=cpu,interval=1ms");
+        }
+
+        void stop(String scenario) throws Exception {
+            Path file = Path.of("target", "profile-" + scenario.trim().replaceAll("[^A-Za-z0-9]+", "-"));
+            if (command("dump,file=" + file.toAbsolutePath() + ".collapsed")
+                    && command("stop,file=" + file.toAbsolutePath() + ".html")) {
+                System.out.println("profile of \"" + scenario.trim() + "\": " + file + ".html (and .collapsed)");
+            }
+        }
+
+        /** Loads the agent with these options; jcmd splits an argument at '=' unless it is quoted. */
+        private boolean command(String options) throws Exception {
+            if (library == null || pid == null) {
+                return false;
+            }
+            Process jcmd = new ProcessBuilder("jcmd", pid, "JVMTI.agent_load", library, "\"" + options + "\"")
+                    .redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (jcmd.waitFor() != 0 || !output.contains("return code: 0")) {
+                System.out.println("the profiler refused \"" + options + "\": " + output.strip());
+                return false;
+            }
+            return true;
+        }
+    }
+
     /** One operation of a worker; answers false when the worker has nothing left to do. */
     interface Operation {
         boolean perform(Worker worker) throws Exception;
@@ -96,6 +156,7 @@ public class LoadDriver {
         final String directUser;
         final String bigGroupUser;
         final List<Long> latencies = new ArrayList<>();
+        /** Where this worker's claim + complete is in the lower half of the seeded tasks. */
         int cursor;
 
         Worker(int number) {
@@ -106,17 +167,22 @@ public class LoadDriver {
             this.bigGroupUser = "b" + (number % 8 + 1);
         }
 
-        /** The next seeded task index of this worker's own ready tasks (claim + complete). */
+        /** The next of this worker's own ready tasks in the lower half of the seeded tasks (claim + complete). */
         int nextOwnReadyTask() {
-            int k = number % 8 + 1;
-            while (cursor < tasks) {
+            while (cursor < tasks / 2) {
                 int i = ++cursor;
-                int group = (i / 10) % 50 + 1;
-                if (i % 10 == 7 && group >= 3 * k - 2 && group <= 3 * k) {
+                if (owns(i)) {
                     return i;
                 }
             }
             return -1;
+        }
+
+        /** Whether seeded task i is ready and offered to one of this worker's three groups alone. */
+        boolean owns(int i) {
+            int k = number % 8 + 1;
+            int group = (i / 10) % 50 + 1;
+            return i % 10 == 7 && group >= 3 * k - 2 && group <= 3 * k;
         }
 
         int visibleTask(java.util.Random random) {
@@ -170,12 +236,9 @@ public class LoadDriver {
             return new Row(name, clients, rate, p50, p99, text, pgRate);
         }
 
-        Row read(double pgSelect) {
-            return new Row(name, clients, rate, p50, p99, note, pgSelect);
-        }
-
-        Row write(double pgUpdate) {
-            return new Row(name, clients, rate, p50, p99, note, pgUpdate);
+        /** With the rate of PostgreSQL's own statement it is read against (SELECT for reads, UPDATE for writes). */
+        Row against(double pgRate) {
+            return new Row(name, clients, rate, p50, p99, note, pgRate);
         }
     }
 
@@ -230,26 +293,126 @@ public class LoadDriver {
             return false;
         }
         expect(200, response);
-        String body = response.body();
-        int at = body.indexOf("\"tkiid\":\"") + 9;
-        if (!claimed.add(body.substring(at, body.indexOf('"', at)))) {
+        if (!claimed.add(tkiid(response))) {
             duplicates.incrementAndGet();
         }
         return true;
     }
 
     /**
-     * Until the JIT compiler has compiled the request paths, HTM answers at a third of its steady rate: every
-     * read scenario runs for a while first, unmeasured, as eight clients.
+     * Until the JIT compiler has compiled the request paths, HTM answers at a fraction of its steady rate: under
+     * this load the server still spends a fifth to a half of its CPU compiling after a minute, and its GET rate
+     * grows by half when that stops, after about four. So the scenarios first run unmeasured, in rounds of 5 s
+     * each as eight clients, until the compiler threads take under 5% of the server's CPU over a round: at least
+     * BENCH_WARMUP seconds (default 60), at most BENCH_WARMUP_MAX (default 360); without the server's pid
+     * (BENCH_SERVER_PID) just BENCH_WARMUP. The writes work the upper half of the seeded tasks and hand most claims
+     * back, so that the warm-up uses up neither the tasks the measured run claims nor the shared queue.
      */
     static void warmUp() throws Exception {
         Duration measured = limit;
-        limit = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20) / 4);
-        run("warm-up", "c8", 8, LoadDriver::getById);
-        run("warm-up", "c8", 8, LoadDriver::workList);
-        run("warm-up", "c8", 8, LoadDriver::workListWithoutTotal);
-        run("warm-up", "c8", 8, LoadDriver::myTasks);
+        limit = Duration.ofSeconds(5);
+        long least = System.nanoTime() + Duration.ofSeconds(seconds("BENCH_WARMUP", 60)).toNanos();
+        long most = System.nanoTime() + Duration.ofSeconds(seconds("BENCH_WARMUP_MAX", 360)).toNanos();
+        String pid = serverPid();
+        for (int round = 1; ; round++) {
+            CpuTicks before = CpuTicks.of(pid);
+            run("warm-up", "c8", 8, LoadDriver::getById);
+            run("warm-up", "c8", 8, LoadDriver::workList);
+            run("warm-up", "c8", 8, LoadDriver::workListWithoutTotal);
+            run("warm-up", "c8", 8, LoadDriver::myTasks);
+            run("warm-up", "8 workers", 8, LoadDriver::claimAndHandBack);
+            run("warm-up", "8 workers", 8, LoadDriver::claimNextAndHandBack);
+            double compiling = pid == null ? Double.NaN : CpuTicks.of(pid).compilingSince(before);
+            System.out.printf(Locale.ROOT, "warm-up round %d: the JIT compiler took %.0f%% of the server's CPU%n",
+                    round, 100 * compiling);
+            long now = System.nanoTime();
+            if (now > most || now > least && (pid == null || compiling < 0.05)) {
+                break;
+            }
+        }
         limit = measured;
+    }
+
+    private static String serverPid() {
+        String pid = System.getenv("BENCH_SERVER_PID");
+        return pid == null || pid.isBlank() ? null : pid;
+    }
+
+    private static long seconds(String variable, long otherwise) {
+        return Long.parseLong(System.getenv().getOrDefault(variable, Long.toString(otherwise)));
+    }
+
+    /** CPU time of a process so far (clock ticks, from /proc): in all, and in each of its JIT compiler threads. */
+    record CpuTicks(long all, Map<String, Long> compilers) {
+        static CpuTicks of(String pid) throws Exception {
+            if (pid == null) {
+                return new CpuTicks(0, Map.of());
+            }
+            Map<String, Long> compilers = new HashMap<>();
+            try (var threads = Files.list(Path.of("/proc", pid, "task"))) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String[] stat = stat(Files.readString(thread.resolve("stat")));
+                        if (stat[0].startsWith("C1 CompilerThre") || stat[0].startsWith("C2 CompilerThre")) {
+                            compilers.put(thread.getFileName().toString(), ticks(stat));
+                        }
+                    } catch (java.io.IOException ended) {
+                        // the thread is gone
+                    }
+                }
+            }
+            return new CpuTicks(ticks(stat(Files.readString(Path.of("/proc", pid, "stat")))), compilers);
+        }
+
+        /** The share of the CPU used since then that went to compiling (a thread gone meanwhile not counted). */
+        double compilingSince(CpuTicks then) {
+            long compiling = compilers.entrySet().stream()
+                    .mapToLong(c -> c.getValue() - then.compilers.getOrDefault(c.getKey(), 0L)).sum();
+            return (double) compiling / Math.max(1, all - then.all);
+        }
+
+        /** The name, then the fields after it, of a /proc stat line. */
+        private static String[] stat(String line) {
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            fields[0] = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+            return fields;
+        }
+
+        /** utime + stime (the 14th and 15th fields of the line). */
+        private static long ticks(String[] stat) {
+            return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+    }
+
+    /** Where each worker's warm-up writes are in the upper half of the seeded tasks, and which it completed. */
+    static final int[] WARM_UP_CURSOR = new int[8];
+    static final Set<Integer> WARM_UP_COMPLETED = ConcurrentHashMap.newKeySet();
+
+    /** Claims the worker's next task of the upper half (round and round), and completes one in eight. */
+    static boolean claimAndHandBack(Worker worker) throws Exception {
+        int i = WARM_UP_CURSOR[worker.number];
+        do {
+            i = i < tasks / 2 || i >= tasks ? tasks / 2 + 1 : i + 1;
+        } while (!worker.owns(i) || WARM_UP_COMPLETED.contains(i));
+        WARM_UP_CURSOR[worker.number] = i;
+        String task = "task/" + tkiid(i);
+        expect(200, send(worker.user, "PUT", task + "?action=claim", null));
+        if ((i / 10) % 8 == 0 && WARM_UP_COMPLETED.add(i)) {
+            expect(200, send(worker.user, "PUT", task + "?action=complete", "{\"done\":true}"));
+        } else {
+            expect(200, send(worker.user, "PUT", task + "?action=cancelClaim", null));
+        }
+        return true;
+    }
+
+    static boolean claimNextAndHandBack(Worker worker) throws Exception {
+        HttpResponse<String> response = send(worker.queueUser, "PUT", "task?action=claimNext&group=gshared", null);
+        if (response.statusCode() == 204) {
+            return false;
+        }
+        expect(200, response);
+        expect(200, send(worker.queueUser, "PUT", "task/" + tkiid(response) + "?action=cancelClaim", null));
+        return true;
     }
 
     static HttpResponse<String> send(String user, String method, String path, String json) throws Exception {
@@ -269,6 +432,13 @@ public class LoadDriver {
             throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
                     + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** The tkiid of the task in an answer. */
+    static String tkiid(HttpResponse<String> response) {
+        String body = response.body();
+        int at = body.indexOf("\"tkiid\":\"") + 9;
+        return body.substring(at, body.indexOf('"', at));
     }
 
     /** The id the seed gave task i: md5 of its number, written as a UUID. */
