@@ -9,7 +9,7 @@ insert into task (tkiid, version, name, kind, state, suspended, escalated, prior
                   first_activation_time, start_time, completion_time, position_in_hierarchy, top_level_task_id,
                   auto_deletion_mode, business_relevant, supports_automatic_claim, supports_claim_if_suspended,
                   supports_delegation, supports_follow_on_tasks, supports_sub_tasks, waiting_for_sub_task,
-                  awaiting_information)
+                  awaiting_information, read_copy)
 select id, 0, 'bench-' || i, 'KIND_HUMAN',
        case when i % 10 < 7 then 'STATE_FINISHED' when i % 10 < 9 then 'STATE_READY' else 'STATE_CLAIMED' end,
        false, false, (i / 500) % 10,
@@ -17,8 +17,16 @@ select id, 0, 'bench-' || i, 'KIND_HUMAN',
        'seeder', 'seeder', t0, t0, t0, t0, t0,
        case when i % 10 < 7 or i % 10 = 9 then t0 end,
        case when i % 10 < 7 then t0 end,
-       'HIERARCHY_POSITION_TOP_TASK', id, 'AUTO_DELETE_NO', true, false, false, true, true, true, false, false
-from (select i, md5(i::text)::uuid::text as id, now() - make_interval(secs => i) as t0
+       'HIERARCHY_POSITION_TOP_TASK', id, 'AUTO_DELETE_NO', true, false, false, true, true, true, false, false,
+       -- the people inserted below, as HTM keeps them in the row too (htm.task.entity.ReadCopy)
+       json_build_object('p', case when i % 10 = 7
+               then json_build_array(json_build_array('POTENTIAL_OWNER', true, grp),
+                                     json_build_array('POTENTIAL_OWNER', false, 'd' || ((i / 10) % 8 + 1)),
+                                     json_build_array('POTENTIAL_OWNER', true, 'gbig'))
+               else json_build_array(json_build_array('POTENTIAL_OWNER', true, grp)) end,
+           'c', json_build_object(), 'b', json_build_object())::text
+from (select i, md5(i::text)::uuid::text as id, now() - make_interval(secs => i) as t0,
+             case when i % 10 = 8 then 'gshared' else 'g' || ((i / 10) % 50 + 1) end as grp
       from generate_series(1, :tasks) i) seeds;
 -- fresh statistics before the next insert, whose foreign-key checks would otherwise scan the whole table
 analyze task;
@@ -27,6 +35,7 @@ insert into task_people (task_id, people_role, is_group, principal)
 select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', true,
        case when i % 10 = 8 then 'gshared' else 'g' || ((i / 10) % 50 + 1) end
 from generate_series(1, :tasks) i;
+-- (the next two are the case i % 10 = 7 above)
 
 insert into task_people (task_id, people_role, is_group, principal)
 select md5(i::text)::uuid::text, 'POTENTIAL_OWNER', false, 'd' || ((i / 10) % 8 + 1)

@@ -5,8 +5,13 @@ import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.ws.rs.client.Entity;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +37,7 @@ class WorkItemIndexIT extends HtmServer {
     private static final List<String> ALL_GROUPS = List.of("reviewers", "managers", "auditors");
     private static final List<String> LIST_ROLES = List.of("potentialOwner", "excludedOwner", "administrator",
             "editor", "reader", "escalationReceiver");
+    private static final List<String> PROPERTIES = List.of("p1", "p2", "p3");
     private static final int STEPS = 70;
 
     private final long seed = Long.getLong("it.drift.seed", System.nanoTime());
@@ -77,7 +83,7 @@ class WorkItemIndexIT extends HtmServer {
         String task = any(tasks);
         String user = any(USERS);
         String at = V1 + "task/" + task;
-        int kind = random.nextInt(20);
+        int kind = random.nextInt(21);
         switch (kind) {
             case 0, 1 -> {
                 try (Api claimant = admin.as(user)) {
@@ -97,7 +103,9 @@ class WorkItemIndexIT extends HtmServer {
             case 11 -> admin.put(at + "/role/potentialOwner?action=transfer&fromUser=" + user + "&toGroup="
                     + any(ALL_GROUPS));
             case 12 -> admin.put(at + "?action=update", "{\"priority\": " + random.nextInt(4) + ", \"name\": \""
-                    + run + "u" + step + "\", \"dueTime\": \"" + Instant.now().plusSeconds(3600) + "\"}");
+                    + run + "u" + step + "\", \"dueTime\": \"" + Instant.now().plusSeconds(3600) + "\", "
+                    + "\"customProperties\": {\"" + any(PROPERTIES) + "\": "
+                    + (random.nextBoolean() ? "null" : "\"v\\\"" + step + "\"") + "}}");
             case 13 -> {
                 Api.Reply sub = admin.post(V1 + "task?relation=subTask&parentTaskID=" + task,
                         "{\"name\": \"" + run + "s" + step + "\", \"potentialOwners\": " + people() + "}");
@@ -125,12 +133,20 @@ class WorkItemIndexIT extends HtmServer {
             case 16 -> admin.put(at + "?action=complete", "{\"done\": true}");
             case 17 -> tasks.add(admin.create(newTask(100 + step)));
             case 18 -> admin.put(at + "/role/excludedOwner?action=assign&newUser=" + user);
+            case 19 -> {
+                var property = admin.request(at + "/binaryCustomProperty/" + any(PROPERTIES));
+                String type = random.nextBoolean() ? "image/png" : "text/plain";
+                try (var answer = random.nextBoolean() ? property.delete()
+                        : property.put(Entity.entity(new byte[] {(byte) step}, type))) {
+                    answer.getStatus();
+                }
+            }
             default -> admin.act(task, "start");
         }
         return kind + " on " + task;
     }
 
-    private void check(Api admin, String when) {
+    private void check(Api admin, String when) throws SQLException {
         Map<String, JsonObject> read = new HashMap<>();
         Map<String, Map<String, Set<String>>> people = new HashMap<>();
         for (String tkiid : tasks) {
@@ -139,6 +155,7 @@ class WorkItemIndexIT extends HtmServer {
                 continue;
             }
             read.put(tkiid, reply.json());
+            assertReadCopy(tkiid, reply.json(), when);
             Map<String, Set<String>> named = new HashMap<>();
             for (String role : LIST_ROLES) {
                 JsonObject lists = admin.get(V1 + "task/" + tkiid + "/role/" + role).json();
@@ -164,6 +181,37 @@ class WorkItemIndexIT extends HtmServer {
                 assertList(api, "owner=" + user + "&", owned, order, when + ", " + user + " owns");
             }
         }
+    }
+
+    /**
+     * The copy of the task's people and properties in its row, which GET and the lists read, says what the tables
+     * that queries filter on say; GET shows the properties of the tables.
+     */
+    private static void assertReadCopy(String tkiid, JsonObject read, String when) throws SQLException {
+        String text = Database.rows("select read_copy from task where tkiid = ?", tkiid).iterator().next();
+        JsonObject copy;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            copy = reader.readObject();
+        }
+        Set<String> people = copy.getJsonArray("p").getValuesAs(JsonArray.class).stream()
+                .map(a -> a.getString(0) + "|" + a.getBoolean(1) + "|" + a.getString(2)).collect(Collectors.toSet());
+        Set<String> table = Database.rows("select people_role, case when is_group then 'true' else 'false' end, "
+                + "principal from task_people where task_id = ?", tkiid);
+        assertEquals(table, people, when + ": the people of " + tkiid + " in its read copy");
+        Set<String> custom = Database.rows("select prop_name, prop_value from task_custom_property where task_id = ?",
+                tkiid);
+        assertEquals(custom, entries(copy.getJsonObject("c")), when + ": the custom properties in the copy");
+        assertEquals(custom, entries(read.getJsonObject("customProperties")), when + ": GET's custom properties");
+        Set<String> binary = Database.rows("select prop_name, media_type from task_binary_property_meta "
+                + "where task_id = ?", tkiid);
+        assertEquals(binary, entries(copy.getJsonObject("b")), when + ": the binary properties in the copy");
+        assertEquals(binary, entries(read.getJsonObject("binaryCustomPropertiesMetadata")),
+                when + ": GET's binary properties");
+    }
+
+    private static Set<String> entries(JsonObject object) {
+        return object.entrySet().stream().map(e -> e.getKey() + "|" + ((JsonString) e.getValue()).getString())
+                .collect(Collectors.toSet());
     }
 
     /** The list as the caller reads it equals the expected tasks, in the order of the whole list (read as admin). */

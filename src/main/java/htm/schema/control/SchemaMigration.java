@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -26,15 +27,19 @@ public class SchemaMigration implements Integrator {
     public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
         DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        MigrateResult result = flyway(dataSource).load().migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** HTM's migrations of this database: the scripts, and the one in Java. */
+    static FluentConfiguration flyway(DataSource dataSource) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 // each folder Flyway reads holds an empty flyway.location, without which it cannot list it in Liberty
                 .locations("classpath:db/migration")
-                .placeholders(types(dataSource))
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+                .javaMigrations(new FillReadCopies())
+                .placeholders(types(dataSource));
     }
 
     /** What the scripts spell differently on H2 and PostgreSQL: unbounded text and bytes, a sequence's next value. */

@@ -15,6 +15,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Hibernate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -190,6 +192,18 @@ public class Task {
     @MapKeyColumn(name = "prop_name", length = 255)
     @Column(name = "media_type", length = 255)
     private Map<String, String> binaryCustomProperties = new HashMap<>();
+
+    /**
+     * People and properties again, as {@link ReadCopy} JSON: what reads use while the tables above are not loaded
+     * (a change loads them; {@link #reindex()} writes the copy anew). Null in a row no HTM has written since.
+     */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(name = "read_copy")
+    private String readCopy;
+    @Transient
+    private ReadCopy parsedCopy;
+    @Transient
+    private String parsedFrom;
 
     @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<HistoryEntry> history = new ArrayList<>();
@@ -470,7 +484,7 @@ public class Task {
     }
 
     public boolean names(Assignment assignment) {
-        return people.contains(assignment);
+        return readPeople().contains(assignment);
     }
 
     /** Applies the fields an update names; answers what changed, for the history entry. */
@@ -601,6 +615,14 @@ public class Task {
      * with the task's list columns as they are now. Every change of the task ends here.
      */
     private void reindex() {
+        if (readCopy == null || Hibernate.isInitialized(people) || Hibernate.isInitialized(customProperties)
+                || Hibernate.isInitialized(binaryCustomProperties)) {
+            ReadCopy now = new ReadCopy(Set.copyOf(readPeople()), Map.copyOf(readCustomProperties()),
+                    Map.copyOf(readBinaryCustomProperties()));
+            readCopy = now.json();
+            parsedCopy = now;
+            parsedFrom = readCopy;
+        }
         Set<WorkItem.Key> wanted = workItemKeys();
         workItems.removeIf(item -> !wanted.contains(item.key()));
         Set<WorkItem.Key> present = new HashSet<>();
@@ -614,7 +636,7 @@ public class Task {
     /** Who has a work item on this task, and why: owner, originator, starter, delegate and everyone in its people. */
     public Set<WorkItem.Key> workItemKeys() {
         Set<WorkItem.Key> keys = new HashSet<>();
-        for (Assignment named : people) {
+        for (Assignment named : readPeople()) {
             keys.add(new WorkItem.Key(named.principal(), named.isGroup(), WorkItemReason.of(named.role())));
         }
         addUser(keys, owner, WorkItemReason.OWNER);
@@ -650,10 +672,33 @@ public class Task {
 
     /** The users or groups named in one list role of this task. */
     public Set<String> named(PeopleRole role, boolean groups) {
-        return people.stream()
+        return readPeople().stream()
                 .filter(a -> a.role() == role && a.isGroup() == groups)
                 .map(Assignment::principal)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The people as a read needs them: from the table once it is loaded (or if no copy was written), else the copy. */
+    private Set<Assignment> readPeople() {
+        return readCopy == null || Hibernate.isInitialized(people) ? people : copy().people();
+    }
+
+    private Map<String, String> readCustomProperties() {
+        return readCopy == null || Hibernate.isInitialized(customProperties) ? customProperties
+                : copy().customProperties();
+    }
+
+    private Map<String, String> readBinaryCustomProperties() {
+        return readCopy == null || Hibernate.isInitialized(binaryCustomProperties) ? binaryCustomProperties
+                : copy().binaryCustomProperties();
+    }
+
+    private ReadCopy copy() {
+        if (parsedFrom != readCopy) {
+            parsedCopy = ReadCopy.parse(readCopy);
+            parsedFrom = readCopy;
+        }
+        return parsedCopy;
     }
 
     public String etag() {
@@ -719,9 +764,9 @@ public class Task {
     public String faultMessage() { return faultMessage; }
     public String delegate() { return delegate; }
     public boolean isAwaitingInformation() { return awaitingInformation; }
-    public Map<String, String> binaryCustomProperties() { return Map.copyOf(binaryCustomProperties); }
-    public Map<String, String> customProperties() { return Map.copyOf(customProperties); }
-    public Set<Assignment> people() { return Set.copyOf(people); }
+    public Map<String, String> binaryCustomProperties() { return Map.copyOf(readBinaryCustomProperties()); }
+    public Map<String, String> customProperties() { return Map.copyOf(readCustomProperties()); }
+    public Set<Assignment> people() { return Set.copyOf(readPeople()); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
     public List<WorkItem> workItems() { return List.copyOf(workItems); }
 }
