@@ -202,6 +202,7 @@ public class Task {
     private String readCopy;
     @Transient
     private ReadCopy parsedCopy;
+    /** The text parsedCopy was read from, compared by identity: a refresh from the database replaces it. */
     @Transient
     private String parsedFrom;
 
@@ -612,7 +613,8 @@ public class Task {
 
     /**
      * Brings the work items in line with the task: one for each reason it shows up in someone's list, each
-     * with the task's list columns as they are now. Every change of the task ends here.
+     * with the task's list columns as they are now; and writes the read copy anew when a change may have touched
+     * the people or properties (it loaded them). Every change of the task ends here.
      */
     private void reindex() {
         if (readCopy == null || Hibernate.isInitialized(people) || Hibernate.isInitialized(customProperties)
