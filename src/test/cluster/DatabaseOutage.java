@@ -43,26 +43,26 @@ public class DatabaseOutage {
             thread.start();
             workers.add(thread);
         }
-        Thread.sleep(8_000);
+        Thread.sleep(8_000); // the load runs a while against a healthy database first
         run(args[1]);
         OUTAGE.set(true);
         long stopped = System.nanoTime();
         boolean sawDown = false;
         while (System.nanoTime() - stopped < Duration.ofSeconds(20).toNanos()) {
             sawDown |= get(base + "/health/ready").statusCode() == 503;
-            Thread.sleep(1_000);
+            Thread.sleep(1_000); // the outage lasts 20 s; readiness is sampled once a second meanwhile
         }
         OUTAGE.set(false);
         run(args[2]);
         long started = System.nanoTime();
         boolean ready = false;
         while (!ready && System.nanoTime() - started < Duration.ofSeconds(120).toNanos()) {
-            Thread.sleep(500);
+            Thread.sleep(500); // polls readiness, bounded by 120 s
             ready = get(base + "/health/ready").statusCode() == 200;
         }
         long recoveredAfter = Duration.ofNanos(System.nanoTime() - started).toMillis();
         int createdBefore = CREATED.size();
-        Thread.sleep(5_000);
+        Thread.sleep(5_000); // load after the recovery: tasks created now must be there too
         RUNNING.set(false);
         for (Thread thread : workers) {
             thread.join();
@@ -131,7 +131,7 @@ public class DatabaseOutage {
                 FAILURES.add(status + " " + reply.headers().firstValue("Retry-After").orElse("(no Retry-After)") + " "
                         + reply.body().lines().findFirst().orElse(""));
             } else {
-                sleep(200);
+                sleep(200); // a correct 503 while the database is away: back off briefly, then try again
             }
         }
     }

@@ -53,13 +53,13 @@ public class KillUnderLoad {
             thread.start();
             clients.add(thread);
         }
-        Thread.sleep(20_000);
+        Thread.sleep(20_000); // 20 s of load on both servers before A is killed
         long pid = Long.parseLong(Files.readString(Path.of(args[2])).strip());
         new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
         System.out.println("kill under load: server A (pid " + pid + ") killed with kill -9 after 20 s");
-        Thread.sleep(5_000);
+        Thread.sleep(5_000); // A stays down 5 s while the clients go on against B
         new ProcessBuilder("bash", "-c", args[3]).inheritIO().start().waitFor();
-        Thread.sleep(35_000);
+        Thread.sleep(35_000); // the rest of the 60 s of load, with A back
         RUNNING.set(false);
         for (Thread thread : clients) {
             thread.join();
