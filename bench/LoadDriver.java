@@ -106,9 +106,9 @@ public class LoadDriver {
     }
 
     /**
-     * CPU profiles of the server per scenario, when BENCH_PROFILER names async-profiler's library and
-     * BENCH_SERVER_PID the server: loaded into the running server with jcmd, one flame graph per scenario
-     * under target/ as a flame graph and as collapsed stacks (bench/run sets both for BENCH_PROFILE=1).
+     * A CPU profile of the server per scenario, when BENCH_PROFILER names async-profiler's library and
+     * BENCH_SERVER_PID the server: started and stopped with jcmd, written under target/ as a flame graph and as
+     * collapsed stacks (bench/run sets both for BENCH_PROFILE=1).
      */
     record Profiler(String library, String pid) {
         static Profiler fromEnvironment() {
