@@ -195,7 +195,7 @@ public class Task {
 
     /**
      * People and properties again, as {@link ReadCopy} JSON: what reads use while the tables above are not loaded
-     * (a change loads them; {@link #reindex()} writes the copy anew). Null in a row no HTM has written since.
+     * (a change loads them; {@link #refreshReadCopy()} writes the copy anew). Null in a row no HTM has written since.
      */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "read_copy")
@@ -218,10 +218,6 @@ public class Task {
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.REMOVE)
     private List<BinaryCustomProperty> binaryContents = new ArrayList<>();
-
-    /** Why the task shows up in whose work list; derived from the task alone, by {@link #reindex()}. */
-    @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
-    private List<WorkItem> workItems = new ArrayList<>();
 
     protected Task() {
     }
@@ -262,7 +258,7 @@ public class Task {
         task.lastModificationTime = now;
         task.lastStateChangeTime = now;
         task.record(TaskAction.CREATE, creator, null, TaskState.STATE_INACTIVE, now, null);
-        task.reindex();
+        task.refreshReadCopy();
         return task;
     }
 
@@ -608,15 +604,14 @@ public class Task {
         }
         lastModificationTime = now;
         record(transition.action(), principal, transition.from(), transition.to(), now, details);
-        reindex();
+        refreshReadCopy();
     }
 
     /**
-     * Brings the work items in line with the task: one for each reason it shows up in someone's list, each
-     * with the task's list columns as they are now; and writes the read copy anew when a change may have touched
-     * the people or properties (it loaded them). Every change of the task ends here.
+     * Writes the read copy anew when a change may have touched the people or properties (it loaded them). Every
+     * change of the task ends here; its work items follow when it is flushed ({@link WorkItemIndex}).
      */
-    private void reindex() {
+    private void refreshReadCopy() {
         if (readCopy == null || Hibernate.isInitialized(people) || Hibernate.isInitialized(customProperties)
                 || Hibernate.isInitialized(binaryCustomProperties)) {
             ReadCopy now = new ReadCopy(Set.copyOf(readPeople()), Map.copyOf(readCustomProperties()),
@@ -625,32 +620,24 @@ public class Task {
             parsedCopy = now;
             parsedFrom = readCopy;
         }
-        Set<WorkItem.Key> wanted = workItemKeys();
-        workItems.removeIf(item -> !wanted.contains(item.key()));
-        Set<WorkItem.Key> present = new HashSet<>();
-        for (WorkItem item : workItems) {
-            item.follow(this);
-            present.add(item.key());
-        }
-        wanted.stream().filter(key -> !present.contains(key)).forEach(key -> workItems.add(new WorkItem(this, key)));
     }
 
     /** Who has a work item on this task, and why: owner, originator, starter, delegate and everyone in its people. */
-    public Set<WorkItem.Key> workItemKeys() {
-        Set<WorkItem.Key> keys = new HashSet<>();
+    public Set<WorkItem> workItems() {
+        Set<WorkItem> items = new HashSet<>();
         for (Assignment named : readPeople()) {
-            keys.add(new WorkItem.Key(named.principal(), named.isGroup(), WorkItemReason.of(named.role())));
+            items.add(new WorkItem(named.principal(), named.isGroup(), WorkItemReason.of(named.role())));
         }
-        addUser(keys, owner, WorkItemReason.OWNER);
-        addUser(keys, originator, WorkItemReason.ORIGINATOR);
-        addUser(keys, starter, WorkItemReason.STARTER);
-        addUser(keys, delegate, WorkItemReason.DELEGATE);
-        return keys;
+        addUser(items, owner, WorkItemReason.OWNER);
+        addUser(items, originator, WorkItemReason.ORIGINATOR);
+        addUser(items, starter, WorkItemReason.STARTER);
+        addUser(items, delegate, WorkItemReason.DELEGATE);
+        return items;
     }
 
-    private static void addUser(Set<WorkItem.Key> keys, String user, WorkItemReason reason) {
+    private static void addUser(Set<WorkItem> items, String user, WorkItemReason reason) {
         if (user != null) {
-            keys.add(new WorkItem.Key(user, false, reason));
+            items.add(new WorkItem(user, false, reason));
         }
     }
 
@@ -770,5 +757,4 @@ public class Task {
     public Map<String, String> customProperties() { return Map.copyOf(readCustomProperties()); }
     public Set<Assignment> people() { return Set.copyOf(readPeople()); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
-    public List<WorkItem> workItems() { return List.copyOf(workItems); }
 }
