@@ -1,5 +1,7 @@
 package htm.it;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -35,13 +37,16 @@ abstract class HtmServer {
 
     /**
      * What the server does by itself (the deadline timer runs every 5 s) is awaited, not slept through: reads
-     * every 500 ms until the answer satisfies done, at most 150 s, and returns the last answer read. So long,
-     * because each test class redeploys the application, and its persistent timer, already in the database, can
-     * wait for the timer store's next poll (htm.timers.poll, 100 s) before it runs again.
+     * every 500 ms until the answer satisfies done, and returns it; fails with the last answer after 150 s. So
+     * long, because each test class redeploys the application, and its persistent timer, already in the database,
+     * can wait for the timer store's next poll (htm.timers.poll, 100 s) before it runs again.
      */
     static <T> T awaitServer(Supplier<T> read, Predicate<T> done) throws InterruptedException {
         T answer = read.get();
-        for (int poll = 0; poll < 300 && !done.test(answer); poll++) {
+        for (int poll = 0; !done.test(answer); poll++) {
+            if (poll == 300) {
+                fail("the server did not get there in 150 s; the last answer: " + answer);
+            }
             Thread.sleep(500);
             answer = read.get();
         }

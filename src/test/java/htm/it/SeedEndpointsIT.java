@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,9 @@ class SeedEndpointsIT extends HtmServer {
                       {"name": "bpm_priority", "type": "d_int", "value": 1, "scope": "global"}]}""");
             assertEquals("completed", completed.json().getJsonObject("entry").getString("state"), completed.body());
             assertEquals(1, alice.get(V1 + "task/" + tkiid + "/output").json().getInt("bpm_priority"));
-            assertTrue(completed.json().getJsonObject("entry").getJsonNumber("durationInMs").longValue() >= 0);
+            JsonObject ended = completed.json().getJsonObject("entry");
+            assertEquals(Duration.between(Instant.parse(ended.getString("startedAt")), Instant.parse(ended.getString("endedAt")))
+                    .toMillis(), ended.getJsonNumber("durationInMs").longValue(), "from the start to the end of the task");
             assertError(bob.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"unclaimed\"}"), 400, "HTM0400E");
         }
     }

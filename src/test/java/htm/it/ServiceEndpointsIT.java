@@ -51,7 +51,7 @@ class ServiceEndpointsIT extends HtmServer {
 
     @Test
     void liveAndCountingTasksInMetricsAndLogsWithoutTaskData() throws Exception {
-        try (Api api = new Api(root(), null); Api alice = new Api(base, Api.ALICE)) {
+        try (Api api = new Api(root(), null); Api alice = new Api(base, Api.ALICE); Api admin = alice.as(Api.ADMIN)) {
             assertEquals(200, api.get("health/live").status());
             double created = metric(api, "htm_tasks_created_total", "");
             double claimed = metric(api, "htm_tasks_claimed_total", "");
@@ -65,7 +65,10 @@ class ServiceEndpointsIT extends HtmServer {
             assertEquals(claimed + 1, metric(api, "htm_tasks_claimed_total", ""));
             assertEquals(completed + 1, metric(api, "htm_tasks_completed_total", ""));
             assertTrue(metric(api, "htm_task_action_seconds_count", "action=\"ACTION_CLAIM\"") >= 1);
-            assertTrue(metric(api, "htm_tasks_open", "state=\"STATE_READY\"") >= 0);
+            alice.createReadyTask("counted while open");
+            assertTrue(awaitServer(() -> metric(api, "htm_tasks_open", "state=\"STATE_READY\"") == admin.get(Api.V1
+                    + "tasks?state=STATE_READY&size=1").json().getJsonNumber("total").longValue(), Boolean::booleanValue),
+                    "the ready tasks, counted at most 5 s ago");
             String everything = api.get("metrics").body();
             for (String secret : new String[] {"alice", "metered", tkiid, "s3cr3t-v4lue"}) {
                 assertFalse(everything.contains(secret), "/metrics is open to anyone: it names no one and no task");

@@ -8,7 +8,7 @@ import static htm.security.control.Role.SUPPORT_NAME;
 
 import htm.task.boundary.TaskAccess;
 import htm.task.boundary.VersionedTask;
-import htm.task.control.TaskPermissions;
+import htm.task.control.Actor;
 import htm.task.entity.TaskAction;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 /**
  * The state changes of Alfresco's task API, under Alfresco's rule of who may make them: HTM's people, and also
- * the user who started the process (TaskPermissions.mayAsProcessStarter). Same lifecycle, same history.
+ * the user who started the process (Actor.ofAlfresco). Same lifecycle, same history.
  */
 @Stateless
 @DeclareRoles({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
@@ -28,25 +28,28 @@ public class AlfrescoTasks {
     TaskAccess access;
 
     public VersionedTask claim(String taskId) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.CLAIM, TaskPermissions::mayAsProcessStarter,
-                (task, step, caller, now) -> task.claim(step, caller, now)));
+        return VersionedTask.of(access.act(taskId, null, TaskAction.CLAIM, alfresco(),
+                (task, actor, now) -> task.claim(actor, now)));
     }
 
     public VersionedTask unclaim(String taskId) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.CANCEL_CLAIM,
-                TaskPermissions::mayAsProcessStarter,
-                (task, step, caller, now) -> task.cancelClaim(step, caller, false, now)));
+        return VersionedTask.of(access.act(taskId, null, TaskAction.CANCEL_CLAIM, alfresco(),
+                (task, actor, now) -> task.cancelClaim(actor, false, now)));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask complete(String taskId, String output) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.COMPLETE, TaskPermissions::mayAsProcessStarter,
-                (task, step, caller, now) -> task.complete(step, caller, output, now)));
+        return VersionedTask.of(access.act(taskId, null, TaskAction.COMPLETE, alfresco(),
+                (task, actor, now) -> task.complete(actor, output, now)));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask resolve(String taskId) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.RESOLVE, TaskPermissions::mayAsProcessStarter,
-                (task, step, caller, now) -> task.resolve(step, caller, now)));
+        return VersionedTask.of(access.act(taskId, null, TaskAction.RESOLVE, alfresco(),
+                (task, actor, now) -> task.resolve(actor, now)));
+    }
+
+    private Actor alfresco() {
+        return Actor.ofAlfresco(access.caller());
     }
 }

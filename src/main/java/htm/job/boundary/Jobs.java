@@ -12,10 +12,8 @@ import htm.security.control.Caller;
 import htm.security.control.Role;
 import htm.task.boundary.TaskAccess;
 import htm.task.boundary.TaskView;
-import htm.task.control.TaskCondition;
-import htm.task.control.TaskLifecycle;
+import htm.task.control.Actor;
 import htm.task.control.TaskPermissions;
-import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import jakarta.annotation.security.DeclareRoles;
@@ -79,18 +77,19 @@ public class Jobs {
         Instant now = Instant.now();
         int ready = 0;
         int claimed = 0;
+        Actor actor = Actor.of(caller);
         for (Task task : tasks(job)) {
             TaskAction action = forSelf ? TaskAction.CLAIM : TaskAction.ASSIGN;
-            if (TaskLifecycle.transition(TaskCondition.of(task), action).isEmpty()) {
+            if (!task.isLegal(action)) {
                 continue;
             }
             ready++;
-            if (forSelf ? TaskPermissions.may(caller, task, TaskAction.CLAIM) : mayOwn(user, task)) {
+            if (forSelf ? actor.mayTake(task, action) : actor.mayClaimFor(task, user)) {
                 em.lock(task, LockModeType.PESSIMISTIC_WRITE);
                 if (forSelf) {
-                    task.claim(TaskAccess.transition(task, action), user, now);
+                    task.claim(actor, now);
                 } else {
-                    task.assign(TaskAccess.transition(task, action), caller.name(), user, now);
+                    task.claimFor(actor, user, now);
                 }
                 claimed++;
             }
@@ -102,11 +101,6 @@ public class Jobs {
         job.claimFor(user, caller.name(), now);
         em.flush();
         return snapshot(job, caller);
-    }
-
-    private static boolean mayOwn(String user, Task task) {
-        return task.named(PeopleRole.POTENTIAL_OWNER, false).contains(user)
-                && !task.named(PeopleRole.EXCLUDED_OWNER, false).contains(user);
     }
 
     private List<Task> tasks(Job job) {

@@ -35,7 +35,6 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeadlineTimer {
 
-    static final String SYSTEM = "system";
     private static final Logger LOG = Logger.getLogger(DeadlineTimer.class.getName());
     private static final int BATCH = 200;
 

@@ -1,10 +1,9 @@
 package htm.task.boundary;
 
+import htm.task.control.Actor;
 import htm.task.entity.Escalation;
 import htm.task.entity.EscalationState;
 import htm.task.entity.Task;
-import htm.task.entity.TaskAction;
-import htm.task.entity.Transition;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,14 +29,12 @@ public class Deadlines {
     @Inject
     TaskAccess access;
 
-    @Inject
-    TaskActivity activity;
-
     public void resume(String tkiid, Instant now) {
         Task task = em.find(Task.class, tkiid, LockModeType.PESSIMISTIC_WRITE);
         if (task != null && task.isSuspended() && task.resumptionTime() != null
                 && !task.resumptionTime().isAfter(now)) {
-            act(task, TaskAction.RESUME, now, "resumption time " + task.resumptionTime() + " reached");
+            task.resume(Actor.SYSTEM, now, "resumption time " + task.resumptionTime() + " reached");
+            em.flush();
         }
     }
 
@@ -45,7 +42,8 @@ public class Deadlines {
         Task task = em.find(Task.class, tkiid, LockModeType.PESSIMISTIC_WRITE);
         if (task != null && task.expirationTime() != null && !task.expirationTime().isAfter(now)
                 && !task.state().isEnd()) {
-            act(task, TaskAction.EXPIRE, now, "expiration time " + task.expirationTime() + " reached");
+            task.expire(Actor.SYSTEM, now, "expiration time " + task.expirationTime() + " reached");
+            em.flush();
             access.refreshParent(task, now);
         }
     }
@@ -66,24 +64,15 @@ public class Deadlines {
         if (task.outgrew(due)) {
             task.dropEscalation(due, now);
         } else {
-            access.escalate(task, due, DeadlineTimer.SYSTEM, now);
-            activity.acted(DeadlineTimer.SYSTEM, TaskAction.ESCALATE, task.tkiid(), task.state(), task.state(),
-                    System.nanoTime());
+            task.escalate(Actor.SYSTEM, due, now);
         }
     }
 
     public void delete(String tkiid, Instant now) {
         Task task = em.find(Task.class, tkiid, LockModeType.PESSIMISTIC_WRITE);
         if (task != null && task.deletionTime() != null && !task.deletionTime().isAfter(now)) {
+            task.delete(Actor.SYSTEM);
             em.remove(task);
-            activity.acted(DeadlineTimer.SYSTEM, TaskAction.DELETE, tkiid, null, null, System.nanoTime());
         }
-    }
-
-    private void act(Task task, TaskAction action, Instant now, String details) {
-        Transition step = TaskAccess.transition(task, action);
-        task.perform(step, DeadlineTimer.SYSTEM, now, details);
-        activity.acted(DeadlineTimer.SYSTEM, action, task.tkiid(), step.from(), step.to(), System.nanoTime());
-        em.flush();
     }
 }

@@ -42,13 +42,10 @@ public class Escalations {
     /** Fires the escalation now, as the caller: 409 when it already fired or is no longer needed. */
     public EscalationView trigger(String esiid) {
         String tkiid = escalation(esiid).task().tkiid();
-        access.act(tkiid, null, TaskAction.ESCALATE, (task, step, caller, now) -> {
+        access.act(tkiid, null, TaskAction.ESCALATE, (task, actor, now) -> {
             Escalation escalation = escalation(esiid);
             em.refresh(escalation);
-            if (!escalation.state().isPending()) {
-                throw HtmException.illegalInState("Escalation", esiid, escalation.state().name(), "trigger");
-            }
-            access.escalate(task, escalation, caller, now);
+            task.escalate(actor, escalation, now);
         });
         return EscalationView.of(escalation(esiid));
     }

@@ -1,8 +1,7 @@
 package htm.task.boundary;
 
 import htm.problem.entity.HtmException;
-import htm.task.control.TaskCondition;
-import htm.task.control.TaskLifecycle;
+import htm.task.control.Actor;
 import htm.task.entity.Assignment;
 import htm.task.entity.Route;
 import htm.task.entity.RouteRequest;
@@ -11,7 +10,6 @@ import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
 import htm.task.entity.TaskState;
-import htm.task.entity.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -46,22 +44,22 @@ public class Routing {
     @Inject
     TaskAccess access;
 
-    /** Starts the route on a task the caller owns (the ROUTE step is already checked). */
-    public void route(Task task, Transition step, RouteRequest request, String router, Instant now) {
+    /** Starts the route on a task the actor owns. */
+    public void route(Task task, Actor actor, RouteRequest request, Instant now) {
         if (em.find(Route.class, task.tkiid()) != null) {
             throw HtmException.illegalInState(task.tkiid(), "STATE_CLAIMED (routed)", TaskAction.ROUTE.htmName());
         }
         Route route = new Route(task.tkiid(), request.type(), request.participants(), request.votersPercentage(),
-                request.defaultOutcome(), request.routingAction(), router);
+                request.defaultOutcome(), request.routingAction(), actor.name());
         em.persist(route);
-        task.perform(step, router, now, request.type() + " route to "
+        task.route(actor, request.type() + " route to "
                 + request.participants().stream().map(Assignment::principal).toList()
-                + (request.routingAction() == null ? "" : ", routingAction " + request.routingAction()));
+                + (request.routingAction() == null ? "" : ", routingAction " + request.routingAction()), now);
         route.start().forEach(participant -> ask(task, route, participant, now));
     }
 
     /** Passes over the participant asked now; their subtask ends unanswered. */
-    public void skipCurrent(Task task, String principal, Instant now) {
+    public void skipCurrent(Task task, Actor actor, Instant now) {
         Route route = em.find(Route.class, task.tkiid());
         if (route == null || !route.canSkip()) {
             throw HtmException.illegalInState(task.tkiid(), task.state().name() + " (no sequential route waits for "
@@ -69,7 +67,7 @@ public class Routing {
         }
         String skipped = route.steps().stream().filter(RouteStep::isOpen).findFirst().orElseThrow().subtask();
         Optional<RouteStep> next = route.skipCurrent();
-        endSubtask(skipped, principal, now);
+        endSubtask(skipped, actor, now);
         proceed(task, route, next, now);
     }
 
@@ -87,12 +85,12 @@ public class Routing {
         next.ifPresent(step -> ask(task, route, step, now));
         if (route.isDecided()) {
             route.steps().stream().filter(RouteStep::isOpen)
-                    .forEach(open -> endSubtask(open.subtask(), DeadlineTimer.SYSTEM, now));
+                    .forEach(open -> endSubtask(open.subtask(), Actor.SYSTEM, now));
             access.recountSubtasks(task, now);
-            TaskLifecycle.transition(TaskCondition.of(task), TaskAction.COMPLETE).ifPresent(complete -> {
-                task.complete(complete, DeadlineTimer.SYSTEM, decision(route), now);
+            if (task.isLegal(TaskAction.COMPLETE)) {
+                task.complete(Actor.SYSTEM, decision(route), now);
                 access.refreshParent(task, now);
-            });
+            }
         }
     }
 
@@ -107,10 +105,12 @@ public class Routing {
         task.waitForSubtasks(true, now);
     }
 
-    private void endSubtask(String tkiid, String principal, Instant now) {
+    /** Ends a participant's subtask the route no longer waits for, in the name of the actor who moved it on. */
+    private void endSubtask(String tkiid, Actor actor, Instant now) {
         Task subtask = em.find(Task.class, tkiid);
-        TaskLifecycle.transition(TaskCondition.of(subtask), TaskAction.TERMINATE)
-                .ifPresent(terminate -> subtask.perform(terminate, principal, now, "route moved on"));
+        if (subtask.isLegal(TaskAction.TERMINATE)) {
+            subtask.terminate(Actor.inTheNameOf(actor.name()), now, "route moved on");
+        }
     }
 
     /** The subtask's answer: its output's "outcome", APPROVE without one, REJECT when it failed, else none. */

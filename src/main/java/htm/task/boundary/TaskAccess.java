@@ -3,15 +3,12 @@ package htm.task.boundary;
 import htm.problem.entity.HtmException;
 import htm.security.boundary.CurrentCaller;
 import htm.security.control.Caller;
-import htm.task.control.TaskCondition;
-import htm.task.control.TaskLifecycle;
+import htm.task.control.Actor;
 import htm.task.control.TaskLimits;
 import htm.task.control.TaskPermissions;
-import htm.task.entity.Escalation;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
-import htm.task.entity.Transition;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,8 +18,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 
 /**
- * The guarded way to a task, shared by the facades and run inside their transactions. The order of the
- * checks is the contract: invisible 404, stale ETag 412, illegal in this state 409, not allowed 403.
+ * The way to a task the caller may see, shared by the facades and run inside their transactions; the task
+ * itself decides whether an action is legal and allowed.
  */
 @Dependent
 public class TaskAccess {
@@ -40,18 +37,15 @@ public class TaskAccess {
     CurrentCaller currentCaller;
 
     @Inject
-    TaskActivity activity;
-
-    @Inject
     Routing routing;
 
     @Inject
     TaskLimits limits;
 
-    /** What an action does to a task once it is known to be visible, current, legal and allowed. */
+    /** What an action does to a task once it is known to be visible and current: one method of the task. */
     @FunctionalInterface
     public interface Step {
-        void apply(Task task, Transition transition, String caller, Instant now);
+        void apply(Task task, Actor actor, Instant now);
     }
 
     public Caller caller() {
@@ -63,82 +57,43 @@ public class TaskAccess {
         return visible(tkiid, caller(), LockModeType.NONE);
     }
 
-    /** Who may take an action on a task: HTM's rules, or a client system's own (Alfresco's). */
-    @FunctionalInterface
-    public interface Permission {
-        boolean allows(Caller caller, Task task, TaskAction action);
-    }
-
-    /** Locks the task, checks every rule for the action and applies the step. */
+    /** Locks the task and takes one action on it, under HTM's rules. */
     public Task act(String tkiid, String ifMatch, TaskAction action, Step step) {
-        return act(tkiid, ifMatch, action, TaskPermissions::may, step);
+        return act(tkiid, ifMatch, action, Actor.of(caller()), step);
     }
 
-    public Task act(String tkiid, String ifMatch, TaskAction action, Permission permission, Step step) {
-        long started = System.nanoTime();
-        Caller caller = caller();
-        Task task = visible(tkiid, caller, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Locks the task and takes one action on it as the actor. The order of the checks is the contract: invisible
+     * 404, stale ETag 412, then, before anything else of the request is looked at, illegal in this state 409 and
+     * not allowed 403 (the task's own rules, which its action applies once more).
+     */
+    public Task act(String tkiid, String ifMatch, TaskAction action, Actor actor, Step step) {
+        Task task = visible(tkiid, actor.caller(), LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch != null && !etagMatches(ifMatch, task.etag())) {
             throw HtmException.preconditionFailed(tkiid, ifMatch, "\"" + task.etag() + "\"");
         }
-        Transition transition = transition(task, action);
-        if (!permission.allows(caller, task, action)) {
-            if (TaskPermissions.lostOwnership(caller, task, action)) {
-                throw HtmException.ownerChanged(tkiid, task.owner(), action.htmName());
-            }
-            throw HtmException.forbidden(caller.name(), action.htmName(), tkiid);
-        }
+        task.check(actor, action);
+        boolean ended = task.state().isEnd();
         Instant now = Instant.now();
-        step.apply(task, transition, caller.name(), now);
+        step.apply(task, actor, now);
         if (GROWING.contains(action)) {
             limits.check(task);
         }
-        activity.acted(caller.name(), action, tkiid, transition.from(), transition.to(), started);
-        if (transition.from().isEnd() != transition.to().isEnd()) {
+        if (ended != task.state().isEnd()) {
             refreshParent(task, now);
         }
         em.flush();
         return task;
     }
 
-    /** Stores a new task, started (STATE_READY) unless it is to wait (STATE_INACTIVE). */
+    /** Stores a new task, started (STATE_READY) by its originator unless it is to wait (STATE_INACTIVE). */
     public Task add(Task task, boolean start, Instant now) {
         limits.check(task);
         if (start) {
-            task.start(transition(task, TaskAction.START), task.originator(), now);
+            task.start(Actor.inTheNameOf(task.originator()), now);
         }
         em.persist(task);
-        activity.created(task.originator(), task.tkiid(), task.state());
         return task;
-    }
-
-    /** The step the action takes from the task's condition now; 409 naming state and action when illegal. */
-    public static Transition transition(Task task, TaskAction action) {
-        return TaskLifecycle.transition(TaskCondition.of(task), action).orElseThrow(() ->
-                HtmException.illegalInState(task.tkiid(), describe(task), action.htmName()));
-    }
-
-    private static String describe(Task task) {
-        return task.state().name() + (task.isSuspended() ? " (suspended)" : "")
-                + (task.delegate() != null ? " (delegated)" : "")
-                + (task.isWaitingForSubTask() ? " (waiting for subtasks)" : "");
-    }
-
-    /**
-     * Fires an escalation of the task. One that hands the task to a group first takes it from its owner, so
-     * that the group can claim it.
-     */
-    public void escalate(Task task, Escalation escalation, String principal, Instant now) {
-        if (escalation.rule().transferToGroup() != null) {
-            releaseClaim(task, principal, now);
-        }
-        task.escalate(transition(task, TaskAction.ESCALATE), escalation, principal, now);
-    }
-
-    /** Gives a claimed task back to its potential owners, keeping its draft output, when it can be. */
-    public void releaseClaim(Task task, String principal, Instant now) {
-        TaskLifecycle.transition(TaskCondition.of(task), TaskAction.CANCEL_CLAIM)
-                .ifPresent(release -> task.cancelClaim(release, principal, true, now));
     }
 
     /**

@@ -1,5 +1,7 @@
 package htm.task.boundary;
 
+import htm.task.entity.HistoryEntry;
+import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
 import jakarta.annotation.Resource;
@@ -7,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -22,12 +26,21 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * What happens to tasks, for the people who run HTM: once a transaction has committed, one INFO line per
  * action — who did what to which task, never the task's data — and the metrics under /metrics
  * (htm_tasks_created, htm_tasks_claimed, htm_tasks_completed, htm_task_action_seconds per action, and
- * htm_tasks_open per state).
+ * htm_tasks_open per state). Both are read off the history entries the tasks write, as Hibernate stores them,
+ * and off the tasks it deletes: whatever path changes a task, it shows here.
  */
 @ApplicationScoped
 public class TaskActivity {
@@ -45,26 +58,63 @@ public class TaskActivity {
     @Resource(lookup = "jdbc/htm")
     DataSource database;
 
+    @PersistenceUnit(unitName = "htm")
+    EntityManagerFactory persistence;
+
     private volatile Map<TaskState, Long> openTasks = new EnumMap<>(TaskState.class);
     private volatile long openTasksCountedAt;
 
-    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (TaskState state : OPEN) {
             metrics.gauge("htm.tasks.open", () -> openTasks(state), new Tag("state", state.name()));
         }
+        EventListenerRegistry listeners = persistence.unwrap(SessionFactoryImplementor.class)
+                .getEventListenerRegistry();
+        Stored stored = new Stored(this);
+        listeners.appendListeners(EventType.POST_INSERT, stored);
+        listeners.appendListeners(EventType.POST_DELETE, stored);
     }
 
-    /** A task came into being; counted and logged once its transaction commits. */
-    public void created(String principal, String tkiid, TaskState state) {
-        afterCommit(() -> {
-            metrics.counter("htm.tasks.created").inc();
-            log("created", principal + " created task " + tkiid + " (" + state + ")");
-        });
+    /** Hears Hibernate store history entries and delete tasks, in the flush, inside the transaction. */
+    private record Stored(TaskActivity activity) implements PostInsertEventListener, PostDeleteEventListener {
+
+        @Override
+        public void onPostInsert(PostInsertEvent event) {
+            if (event.getEntity() instanceof HistoryEntry entry) {
+                activity.recorded(entry);
+            }
+        }
+
+        @Override
+        public void onPostDelete(PostDeleteEvent event) {
+            if (event.getEntity() instanceof Task task) {
+                activity.acted(task.deletedBy() == null ? "system" : task.deletedBy(), TaskAction.DELETE,
+                        task.tkiid(), null, null, task.sinceNanos());
+            }
+        }
+
+        @Override
+        public boolean requiresPostCommitHandling(EntityPersister persister) {
+            return false;
+        }
+    }
+
+    private void recorded(HistoryEntry entry) {
+        Task task = entry.task();
+        if (entry.action() == TaskAction.CREATE) {
+            afterCommit(() -> {
+                metrics.counter("htm.tasks.created").inc();
+                log("created", entry.principal() + " created task " + task.tkiid());
+            });
+        } else {
+            acted(entry.principal(), entry.action(), task.tkiid(), entry.fromState(), entry.toState(),
+                    task.sinceNanos());
+        }
     }
 
     /** An action was taken on a task; from and to are null for actions that are not steps of the lifecycle. */
-    public void acted(String principal, TaskAction action, String tkiid, TaskState from, TaskState to,
-                      long startedNanos) {
+    private void acted(String principal, TaskAction action, String tkiid, TaskState from, TaskState to,
+                       long startedNanos) {
         afterCommit(() -> {
             metrics.timer("htm.task.action", new Tag("action", action.htmName()))
                     .update(Duration.ofNanos(System.nanoTime() - startedNanos));

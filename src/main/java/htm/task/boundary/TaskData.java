@@ -49,20 +49,20 @@ public class TaskData {
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask replaceInput(String tkiid, String input, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_INPUT,
-                (task, step, caller, now) -> task.replaceInput(step, caller, input, now)));
+                (task, actor, now) -> task.replaceInput(actor, input, now)));
     }
 
     /** Saves a draft output on a claimed task; completing it later keeps the draft unless given another. */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask saveOutput(String tkiid, String output, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_OUTPUT,
-                (task, step, caller, now) -> task.saveOutput(step, caller, output, now)));
+                (task, actor, now) -> task.saveOutput(actor, output, now)));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask saveFault(String tkiid, String faultName, String fault, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_FAULT,
-                (task, step, caller, now) -> task.saveFault(step, caller, faultName, fault, now)));
+                (task, actor, now) -> task.saveFault(actor, faultName, fault, now)));
     }
 
     public List<CommentView> comments(String tkiid) {
@@ -74,7 +74,7 @@ public class TaskData {
     public CommentView addComment(String tkiid, String text) {
         Comment[] added = new Comment[1];
         access.act(tkiid, null, TaskAction.ADD_COMMENT,
-                (task, step, caller, now) -> added[0] = task.addComment(step, caller, text, now));
+                (task, actor, now) -> added[0] = task.addComment(actor, text, now));
         return CommentView.of(added[0]);
     }
 
@@ -85,20 +85,20 @@ public class TaskData {
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask setBinaryCustomProperty(String tkiid, String name, String mediaType, byte[] content,
                                                  String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, step, caller, now) -> {
+        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, actor, now) -> {
             stored(task, name).ifPresentOrElse(existing -> existing.replace(mediaType, content),
                     () -> em.persist(new BinaryCustomProperty(task, name, mediaType, content)));
-            task.setBinaryCustomProperty(step, caller, name, mediaType, now);
+            task.setBinaryCustomProperty(actor, name, mediaType, now);
         }));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask removeBinaryCustomProperty(String tkiid, String name, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, step, caller, now) -> {
+        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, actor, now) -> {
             BinaryCustomProperty existing = stored(task, name).orElseThrow(() -> new HtmException(404, "HTM0404E",
                     "Task " + tkiid + " has no binary custom property " + name + ".", tkiid, name));
             em.remove(existing);
-            task.removeBinaryCustomProperty(step, caller, name, now);
+            task.removeBinaryCustomProperty(actor, name, now);
         }));
     }
 

@@ -40,11 +40,11 @@ public class TaskPeople {
     /** Hands a claimed task from its owner to another user. */
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask transferOwnership(String tkiid, String fromUser, String toUser, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.TRANSFER, (task, step, caller, now) -> {
+        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.TRANSFER, (task, actor, now) -> {
             if (fromUser != null && !fromUser.equals(task.owner())) {
                 throw HtmException.invalidInput("fromUser", fromUser + " is not the owner of task " + tkiid);
             }
-            task.transferOwnership(step, caller, toUser, now);
+            task.transferOwnership(actor, toUser, now);
         }));
     }
 
@@ -52,18 +52,18 @@ public class TaskPeople {
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask assignOwner(String tkiid, String newUser, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.ASSIGN,
-                (task, step, caller, now) -> task.assign(step, caller, newUser, now)));
+                (task, actor, now) -> task.assign(actor, newUser, now)));
     }
 
     /** Replaces a user or group in a people list by another; with no one to replace, adds. */
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask transferWorkItem(String tkiid, Assignment from, Assignment to, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.TRANSFER_WORK_ITEM, (task, step, caller, now) -> {
+        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.TRANSFER_WORK_ITEM, (task, actor, now) -> {
             if (from != null && !task.names(from)) {
                 throw HtmException.invalidInput(from.isGroup() ? "fromGroup" : "fromUser", from.principal()
                         + " is not named as " + from.role().pathName() + " of task " + tkiid);
             }
-            task.transferWorkItem(step, caller, from, to, now);
+            task.transferWorkItem(actor, from, to, now);
         }));
     }
 

@@ -85,11 +85,11 @@ public class Tasks {
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask createSubtask(String parentTkiid, TaskDefinition definition, boolean start) {
         Task[] subtask = new Task[1];
-        access.act(parentTkiid, null, TaskAction.CREATE_SUBTASK, (parent, step, caller, now) -> {
-            subtask[0] = newTask(definition, start, caller, now);
-            subtask[0].becomeSubtaskOf(parent);
-            parent.perform(step, caller, now, "subtask " + subtask[0].tkiid());
-            parent.waitForSubtasks(true, now);
+        access.act(parentTkiid, null, TaskAction.CREATE_SUBTASK, (parent, actor, now) -> {
+            subtask[0] = Task.create(definition, actor.name(), now);
+            parent.addSubtask(actor, subtask[0], now);
+            mayJoinItsJob(definition);
+            access.add(subtask[0], start, now);
         });
         return VersionedTask.of(subtask[0]);
     }
@@ -178,148 +178,127 @@ public class Tasks {
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask start(String tkiid, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.START, (task, step, caller, now) -> task.start(step, caller, now));
+        return perform(tkiid, ifMatch, TaskAction.START, (task, actor, now) -> task.start(actor, now));
     }
 
     public VersionedTask claim(String tkiid, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.CLAIM, (task, step, caller, now) -> task.claim(step, caller, now));
+        return perform(tkiid, ifMatch, TaskAction.CLAIM, (task, actor, now) -> task.claim(actor, now));
     }
 
     /** Claims a ready task on behalf of a user named as its potential owner (and not excluded). */
     @RolesAllowed({SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask claimFor(String tkiid, String user) {
-        return perform(tkiid, null, TaskAction.ASSIGN, (task, step, caller, now) -> {
-            if (!task.named(PeopleRole.POTENTIAL_OWNER, false).contains(user)
-                    || task.named(PeopleRole.EXCLUDED_OWNER, false).contains(user)) {
-                throw HtmException.forbidden(user, TaskAction.CLAIM.htmName(), tkiid);
-            }
-            task.assign(step, caller, user, now);
-        });
+        return perform(tkiid, null, TaskAction.ASSIGN, (task, actor, now) -> task.claimFor(actor, user, now));
     }
 
     public VersionedTask cancelClaim(String tkiid, boolean keepTaskData, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.CANCEL_CLAIM,
-                (task, step, caller, now) -> task.cancelClaim(step, caller, keepTaskData, now));
+                (task, actor, now) -> task.cancelClaim(actor, keepTaskData, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask complete(String tkiid, String output, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.COMPLETE,
-                (task, step, caller, now) -> task.complete(step, caller, output, now));
+                (task, actor, now) -> task.complete(actor, output, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask completeWithFault(String tkiid, String faultName, String fault, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.FAIL,
-                (task, step, caller, now) -> task.fail(step, caller, faultName, fault, now));
+                (task, actor, now) -> task.fail(actor, faultName, fault, now));
     }
 
     /** Ends the task as forwarded to a new follow-on task, which inherits its context. */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask completeWithFollowOnTask(String tkiid, TaskDefinition followOn, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, (task, step, caller, now) -> {
-            Task next = newTask(followOn, true, caller, now);
-            next.becomeFollowOnOf(task);
-            task.forwardTo(step, caller, next, now);
+        return perform(tkiid, ifMatch, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, (task, actor, now) -> {
+            Task next = Task.create(followOn, actor.name(), now);
+            task.forwardTo(actor, next, now);
+            mayJoinItsJob(followOn);
+            access.add(next, true, now);
         });
     }
 
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask suspend(String tkiid, Instant until, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.SUSPEND,
-                (task, step, caller, now) -> task.suspend(step, caller, until, now));
+        return perform(tkiid, ifMatch, TaskAction.SUSPEND, (task, actor, now) -> task.suspend(actor, until, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask resume(String tkiid, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.RESUME,
-                (task, step, caller, now) -> task.perform(step, caller, now, null));
+        return perform(tkiid, ifMatch, TaskAction.RESUME, (task, actor, now) -> task.resume(actor, now, null));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask suspendAndCancelClaim(String tkiid, Instant until, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
-                (task, step, caller, now) -> task.suspend(step, caller, until, now));
+                (task, actor, now) -> task.suspendAndCancelClaim(actor, until, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask terminate(String tkiid, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.TERMINATE,
-                (task, step, caller, now) -> task.perform(step, caller, now, null));
+        return perform(tkiid, ifMatch, TaskAction.TERMINATE, (task, actor, now) -> task.terminate(actor, now, null));
     }
 
     @RolesAllowed(ADMIN_NAME)
     public VersionedTask restart(String tkiid, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.RESTART, (task, step, caller, now) -> task.restart(step, caller, now));
+        return perform(tkiid, ifMatch, TaskAction.RESTART, (task, actor, now) -> task.restart(actor, now));
     }
 
     /** Hands a claimed task back to the user who owned it before it was transferred (Oracle's PUSHBACK). */
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask pushBack(String tkiid) {
-        return perform(tkiid, null, TaskAction.TRANSFER, (task, step, caller, now) -> {
-            if (task.previousOwner() == null) {
-                throw HtmException.illegalInState(tkiid, "STATE_CLAIMED (no previous owner)", "PUSHBACK");
-            }
-            task.transferOwnership(step, caller, task.previousOwner(), now);
-        });
+        return perform(tkiid, null, TaskAction.TRANSFER, (task, actor, now) -> task.pushBack(actor, now));
     }
 
     /** The owner hands the decision to participants, asked through subtasks (an ad hoc route, see Route). */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask route(String tkiid, RouteRequest request, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.ROUTE,
-                (task, step, caller, now) -> routing.route(task, step, request, caller, now));
+                (task, actor, now) -> routing.route(task, actor, request, now));
     }
 
     /** The owner passes over the participant a simple or sequential route waits for. */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask skipCurrentAssignment(String tkiid) {
         return perform(tkiid, null, TaskAction.ROUTE,
-                (task, step, caller, now) -> routing.skipCurrent(task, caller, now));
+                (task, actor, now) -> routing.skipCurrent(task, actor, now));
     }
 
     /** Hands the task to its escalation receivers, who become its potential owners (Oracle's ESCALATE). */
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ENGINEERING_NAME, ADMIN_NAME})
     public VersionedTask escalateToReceivers(String tkiid) {
-        return perform(tkiid, null, TaskAction.ESCALATE, (task, step, caller, now) -> {
-            if (task.named(PeopleRole.ESCALATION_RECEIVER, false).isEmpty()
-                    && task.named(PeopleRole.ESCALATION_RECEIVER, true).isEmpty()) {
-                throw HtmException.illegalInState(tkiid, task.state().name() + " (no escalation receivers)",
-                        "ESCALATE");
-            }
-            access.releaseClaim(task, caller, now);
-            task.escalateToReceivers(TaskAccess.transition(task, TaskAction.ESCALATE), caller, now);
-        });
+        return perform(tkiid, null, TaskAction.ESCALATE, (task, actor, now) -> task.escalateToReceivers(actor, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask delegate(String tkiid, String toUser, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.DELEGATE,
-                (task, step, caller, now) -> task.delegateTo(step, caller, toUser, now));
+                (task, actor, now) -> task.delegateTo(actor, toUser, now));
     }
 
     /** The owner asks a user for information: a delegation the user ends by resolving (Oracle's INFO_REQUEST). */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask requestInformation(String tkiid, String user) {
         return perform(tkiid, null, TaskAction.DELEGATE,
-                (task, step, caller, now) -> task.requestInformation(step, caller, user, now));
+                (task, actor, now) -> task.requestInformation(actor, user, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask resolve(String tkiid, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.RESOLVE, (task, step, caller, now) -> task.resolve(step, caller, now));
+        return perform(tkiid, ifMatch, TaskAction.RESOLVE, (task, actor, now) -> task.resolve(actor, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask update(String tkiid, TaskUpdate update, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.UPDATE,
-                (task, step, caller, now) -> task.update(step, caller, update, now));
+                (task, actor, now) -> task.update(actor, update, now));
     }
 
     /** Removes a task that has ended (or never started), with its history, comments and properties. */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public void delete(String tkiid, String ifMatch) {
-        Task task = access.act(tkiid, ifMatch, TaskAction.DELETE, (t, step, caller, now) -> { });
+        Task task = access.act(tkiid, ifMatch, TaskAction.DELETE, (t, actor, now) -> t.delete(actor));
         em.remove(task);
         em.flush();
         access.refreshParent(task, Instant.now());

@@ -8,15 +8,14 @@ import static htm.security.control.Role.SUPPORT_NAME;
 
 import htm.problem.control.Problems;
 import htm.security.control.Caller;
+import htm.task.control.Actor;
 import htm.task.control.Criterion;
 import htm.task.control.TaskField;
 import htm.task.control.TaskFilter;
-import htm.task.control.TaskPermissions;
 import htm.task.control.TaskQuery;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
-import htm.task.entity.Transition;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,9 +54,6 @@ public class WorkQueue {
     @Inject
     TaskAccess access;
 
-    @Inject
-    TaskActivity activity;
-
     @Resource
     SessionContext context;
 
@@ -81,7 +77,6 @@ public class WorkQueue {
     /** One attempt, in its own transaction: lock the best candidate no one else holds, and claim it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<VersionedTask> claimOne(TaskFilter filter) {
-        long started = System.nanoTime();
         Caller caller = access.caller();
         List<Criterion> criteria = new ArrayList<>(filter.criteria());
         criteria.add(new Criterion.In(TaskField.STATE, Set.of(TaskState.STATE_READY)));
@@ -96,12 +91,11 @@ public class WorkQueue {
             return Optional.empty();
         }
         Task task = candidate.get();
-        if (!TaskPermissions.may(caller, task, TaskAction.CLAIM)) {
+        Actor actor = Actor.of(caller);
+        if (!actor.mayTake(task, TaskAction.CLAIM)) {
             return Optional.empty();
         }
-        Transition claim = TaskAccess.transition(task, TaskAction.CLAIM);
-        task.claim(claim, caller.name(), Instant.now());
-        activity.acted(caller.name(), TaskAction.CLAIM, task.tkiid(), claim.from(), claim.to(), started);
+        task.claim(actor, Instant.now());
         em.flush();
         return Optional.of(VersionedTask.of(task));
     }

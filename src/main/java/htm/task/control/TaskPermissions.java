@@ -44,6 +44,12 @@ public final class TaskPermissions {
                 && !(action == TaskAction.CLAIM && isNamed(caller, task, PeopleRole.EXCLUDED_OWNER));
     }
 
+    /** A user may become the owner as if they had claimed: they are named as potential owner, and not excluded. */
+    public static boolean mayOwn(String user, Task task) {
+        return task.named(PeopleRole.POTENTIAL_OWNER, false).contains(user)
+                && !task.named(PeopleRole.EXCLUDED_OWNER, false).contains(user);
+    }
+
     private static final Set<TaskAction> PROCESS_STARTER_ACTIONS = EnumSet.of(TaskAction.CLAIM,
             TaskAction.CANCEL_CLAIM, TaskAction.COMPLETE, TaskAction.RESOLVE);
 

@@ -64,6 +64,10 @@ public class HistoryEntry {
         this.details = details == null || details.length() <= 2000 ? details : details.substring(0, 1999) + "…";
     }
 
+    public Task task() {
+        return task;
+    }
+
     public Instant eventTime() {
         return eventTime;
     }

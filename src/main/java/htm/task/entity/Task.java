@@ -1,6 +1,10 @@
 package htm.task.entity;
 
 import htm.problem.entity.HtmException;
+import htm.task.control.Actor;
+import htm.task.control.TaskCondition;
+import htm.task.control.TaskLifecycle;
+import htm.task.control.TaskPermissions;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -205,6 +209,12 @@ public class Task {
     /** The text parsedCopy was read from, compared by identity: a refresh from the database replaces it. */
     @Transient
     private String parsedFrom;
+    /** When this task was read (or made) in this transaction: its action's time runs from here. */
+    @Transient
+    private long sinceNanos = System.nanoTime();
+    /** Who deletes the task, once a facade removes it; for the activity log. */
+    @Transient
+    private String deletedBy;
 
     @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<HistoryEntry> history = new ArrayList<>();
@@ -267,8 +277,9 @@ public class Task {
     }
 
     /** Makes the task ready: it now counts its due and expiration durations from this moment. */
-    public void start(Transition transition, String principal, Instant now) {
-        starter = principal;
+    public void start(Actor actor, Instant now) {
+        Transition transition = guard(actor, TaskAction.START);
+        starter = actor.name();
         if (dueTime == null && durationUntilDue != null) {
             dueTime = TaskDefinition.plus(now, durationUntilDue);
         }
@@ -276,7 +287,7 @@ public class Task {
             expirationTime = TaskDefinition.plus(now, durationUntilExpires);
         }
         planEscalations(now);
-        enter(transition, principal, now, null);
+        enter(transition, actor, now, null);
     }
 
     /** The task is made from a template: it names it, and takes over its escalation chain. */
@@ -296,9 +307,20 @@ public class Task {
         }
     }
 
-    /** An escalation of this task's chain: its priority rises, people are told or take over, as the rule says. */
-    public void escalate(Transition transition, Escalation escalation, String principal, Instant now) {
+    /**
+     * An escalation of this task's chain: its priority rises, people are told or take over, as the rule says. One
+     * that hands the task to a group first takes it from its owner, so that the group can claim it.
+     */
+    public void escalate(Actor actor, Escalation escalation, Instant now) {
+        Transition transition = guard(actor, TaskAction.ESCALATE);
+        if (!escalation.state().isPending()) {
+            throw HtmException.illegalInState("Escalation", escalation.esiid(), escalation.state().name(), "trigger");
+        }
         EscalationRule rule = escalation.rule();
+        if (rule.transferToGroup() != null) {
+            releaseClaim(actor, now);
+            transition = legal(TaskAction.ESCALATE);
+        }
         escalated = true;
         if (rule.raisePriorityTo() != null && rule.raisePriorityTo() < priority) {
             priority = rule.raisePriorityTo();
@@ -307,20 +329,35 @@ public class Task {
         if (rule.transferToGroup() != null) {
             replacePotentialOwners(List.of(Assignment.group(PeopleRole.POTENTIAL_OWNER, rule.transferToGroup())));
         }
-        escalation.fire(principal, now);
+        escalation.fire(actor.name(), now);
         awaitNextEscalation(escalation, now);
-        enter(transition, principal, now, "escalation " + escalation.name()
+        enter(transition, actor, now, "escalation " + escalation.name()
                 + (rule.notification() == null ? "" : ": " + rule.notification()));
     }
 
-    /** Escalated by hand to the escalation receivers: they become the potential owners. */
-    public void escalateToReceivers(Transition transition, String principal, Instant now) {
+    /** Escalated by hand to the escalation receivers: they become the potential owners, and the owner lets go. */
+    public void escalateToReceivers(Actor actor, Instant now) {
+        guard(actor, TaskAction.ESCALATE);
         List<Assignment> receivers = people.stream().filter(a -> a.role() == PeopleRole.ESCALATION_RECEIVER)
                 .map(a -> new Assignment(PeopleRole.POTENTIAL_OWNER, a.isGroup(), a.principal())).toList();
+        if (receivers.isEmpty()) {
+            throw HtmException.illegalInState(tkiid, state.name() + " (no escalation receivers)", "ESCALATE");
+        }
+        releaseClaim(actor, now);
+        Transition transition = legal(TaskAction.ESCALATE);
         replacePotentialOwners(receivers);
         escalated = true;
-        enter(transition, principal, now, "to the escalation receivers "
+        enter(transition, actor, now, "to the escalation receivers "
                 + receivers.stream().map(Assignment::principal).toList());
+    }
+
+    /** Gives a claimed task back to its potential owners, keeping its draft output, as part of another action. */
+    private void releaseClaim(Actor actor, Instant now) {
+        TaskLifecycle.transition(TaskCondition.of(this), TaskAction.CANCEL_CLAIM).ifPresent(release -> {
+            previousOwner = owner;
+            owner = null;
+            enter(release, actor, now, "previousOwner=" + previousOwner);
+        });
     }
 
     private void replacePotentialOwners(List<Assignment> owners) {
@@ -346,66 +383,118 @@ public class Task {
         }
     }
 
-    public void claim(Transition transition, String claimant, Instant now) {
-        owner = claimant;
-        enter(transition, claimant, now, "owner=" + claimant);
+    public void claim(Actor actor, Instant now) {
+        Transition transition = guard(actor, TaskAction.CLAIM);
+        owner = actor.name();
+        enter(transition, actor, now, "owner=" + owner);
+    }
+
+    /**
+     * Makes a user the owner of a ready task, as if they had claimed it themselves: someone who may assign it
+     * claims it for a user named as its potential owner, and not excluded (Itential's claim, a job's claim).
+     */
+    public void claimFor(Actor actor, String user, Instant now) {
+        Transition transition = guard(actor, TaskAction.ASSIGN);
+        if (!actor.mayClaimFor(this, user)) {
+            throw HtmException.forbidden(user, TaskAction.CLAIM.htmName(), tkiid);
+        }
+        owner = user;
+        enter(transition, actor, now, "owner=" + user);
+    }
+
+    /**
+     * Makes newOwner the owner of a ready task: a task administrator's or support's decision, for any user but an
+     * excluded owner (unlike claimFor, the user need not be a potential owner).
+     */
+    public void assign(Actor actor, String newOwner, Instant now) {
+        Transition transition = guard(actor, TaskAction.ASSIGN);
+        refuseExcludedOwner(newOwner);
+        owner = newOwner;
+        enter(transition, actor, now, "owner=" + newOwner);
     }
 
     /** Gives the task back to its potential owners; without keepTaskData, the draft output is dropped. */
-    public void cancelClaim(Transition transition, String principal, boolean keepTaskData, Instant now) {
+    public void cancelClaim(Actor actor, boolean keepTaskData, Instant now) {
+        Transition transition = guard(actor, TaskAction.CANCEL_CLAIM);
         previousOwner = owner;
         owner = null;
         if (!keepTaskData) {
             output = null;
         }
-        enter(transition, principal, now, "previousOwner=" + previousOwner);
+        enter(transition, actor, now, "previousOwner=" + previousOwner);
     }
 
-    public void complete(Transition transition, String principal, String outputMessage, Instant now) {
+    public void complete(Actor actor, String outputMessage, Instant now) {
+        Transition transition = guard(actor, TaskAction.COMPLETE);
         if (outputMessage != null) {
             output = outputMessage;
         }
-        enter(transition, principal, now, null);
+        enter(transition, actor, now, null);
     }
 
     /** Ends the task in STATE_FAILED with a fault: its name and its message (any JSON). */
-    public void fail(Transition transition, String principal, String name, String message, Instant now) {
+    public void fail(Actor actor, String name, String message, Instant now) {
+        Transition transition = guard(actor, TaskAction.FAIL);
         faultName = name;
         if (message != null) {
             faultMessage = message;
         }
-        enter(transition, principal, now, "faultName=" + name);
+        enter(transition, actor, now, "faultName=" + name);
     }
 
     /** Saves the fault a claimed task will end with, without ending it. */
-    public void saveFault(Transition transition, String principal, String name, String message, Instant now) {
+    public void saveFault(Actor actor, String name, String message, Instant now) {
+        Transition transition = guard(actor, TaskAction.SET_FAULT);
         faultName = name;
         faultMessage = message;
-        enter(transition, principal, now, "faultName=" + name);
+        enter(transition, actor, now, "faultName=" + name);
     }
 
-    public void saveOutput(Transition transition, String principal, String message, Instant now) {
+    public void saveOutput(Actor actor, String message, Instant now) {
+        Transition transition = guard(actor, TaskAction.SET_OUTPUT);
         output = message;
-        enter(transition, principal, now, "output saved");
+        enter(transition, actor, now, "output saved");
     }
 
-    public void replaceInput(Transition transition, String principal, String message, Instant now) {
+    public void replaceInput(Actor actor, String message, Instant now) {
+        Transition transition = guard(actor, TaskAction.SET_INPUT);
         input = message;
-        enter(transition, principal, now, "input replaced");
+        enter(transition, actor, now, "input replaced");
     }
 
     /** Suspends the task, until resumptionTime when one is given. */
-    public void suspend(Transition transition, String principal, Instant until, Instant now) {
-        if (transition.action() == TaskAction.SUSPEND_AND_CANCEL_CLAIM) {
-            previousOwner = owner;
-            owner = null;
-        }
-        enter(transition, principal, now, until == null ? null : "until " + until);
+    public void suspend(Actor actor, Instant until, Instant now) {
+        Transition transition = guard(actor, TaskAction.SUSPEND);
+        enter(transition, actor, now, until == null ? null : "until " + until);
         resumptionTime = until;
     }
 
+    /** Gives the task back to its potential owners and suspends it, until resumptionTime when one is given. */
+    public void suspendAndCancelClaim(Actor actor, Instant until, Instant now) {
+        Transition transition = guard(actor, TaskAction.SUSPEND_AND_CANCEL_CLAIM);
+        previousOwner = owner;
+        owner = null;
+        enter(transition, actor, now, until == null ? null : "until " + until);
+        resumptionTime = until;
+    }
+
+    /** @param why what made HTM resume it, or null */
+    public void resume(Actor actor, Instant now, String why) {
+        enter(guard(actor, TaskAction.RESUME), actor, now, why);
+    }
+
+    /** @param why what made HTM end it, or null */
+    public void terminate(Actor actor, Instant now, String why) {
+        enter(guard(actor, TaskAction.TERMINATE), actor, now, why);
+    }
+
+    public void expire(Actor actor, Instant now, String why) {
+        enter(guard(actor, TaskAction.EXPIRE), actor, now, why);
+    }
+
     /** Back to STATE_READY with a clean slate: no owner, no delegate, no output, no fault. */
-    public void restart(Transition transition, String principal, Instant now) {
+    public void restart(Actor actor, Instant now) {
+        Transition transition = guard(actor, TaskAction.RESTART);
         previousOwner = owner;
         owner = null;
         delegate = null;
@@ -414,48 +503,56 @@ public class Task {
         faultName = null;
         faultMessage = null;
         completionTime = null;
-        enter(transition, principal, now, null);
+        enter(transition, actor, now, null);
     }
 
-    public void delegateTo(Transition transition, String principal, String user, Instant now) {
+    public void delegateTo(Actor actor, String user, Instant now) {
+        Transition transition = guard(actor, TaskAction.DELEGATE);
         delegate = user;
-        enter(transition, principal, now, "delegate=" + user);
+        enter(transition, actor, now, "delegate=" + user);
     }
 
     /** Delegates the task to a user for information only: they answer and hand it back (resolve). */
-    public void requestInformation(Transition transition, String principal, String user, Instant now) {
+    public void requestInformation(Actor actor, String user, Instant now) {
+        Transition transition = guard(actor, TaskAction.DELEGATE);
         delegate = user;
         awaitingInformation = true;
-        enter(transition, principal, now, "information requested from " + user);
+        enter(transition, actor, now, "information requested from " + user);
     }
 
-    public void resolve(Transition transition, String principal, Instant now) {
+    public void resolve(Actor actor, Instant now) {
+        Transition transition = guard(actor, TaskAction.RESOLVE);
         String by = delegate;
         delegate = null;
         awaitingInformation = false;
-        enter(transition, principal, now, "resolved by " + by);
+        enter(transition, actor, now, "resolved by " + by);
     }
 
-    /** Ends the task in STATE_FORWARDED: its work goes on in the follow-on task. */
-    public void forwardTo(Transition transition, String principal, Task followOn, Instant now) {
+    /** Ends the task in STATE_FORWARDED: its work goes on in the follow-on task, which inherits its context. */
+    public void forwardTo(Actor actor, Task followOn, Instant now) {
+        Transition transition = guard(actor, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK);
+        followOn.becomeFollowOnOf(this);
         followOnTaskID = followOn.tkiid;
-        enter(transition, principal, now, "followOnTaskID=" + followOn.tkiid);
+        enter(transition, actor, now, "followOnTaskID=" + followOn.tkiid);
     }
 
-    public void transferOwnership(Transition transition, String principal, String newOwner, Instant now) {
+    public void transferOwnership(Actor actor, String newOwner, Instant now) {
+        Transition transition = guard(actor, TaskAction.TRANSFER);
         refuseExcludedOwner(newOwner);
         previousOwner = owner;
         owner = newOwner;
         delegate = null;
         awaitingInformation = false;
-        enter(transition, principal, now, "owner " + previousOwner + " -> " + newOwner);
+        enter(transition, actor, now, "owner " + previousOwner + " -> " + newOwner);
     }
 
-    /** Makes newOwner the owner of a ready task, as if they had claimed it. */
-    public void assign(Transition transition, String principal, String newOwner, Instant now) {
-        refuseExcludedOwner(newOwner);
-        owner = newOwner;
-        enter(transition, principal, now, "owner=" + newOwner);
+    /** Hands a claimed task back to the user who owned it before it was transferred (Oracle's PUSHBACK). */
+    public void pushBack(Actor actor, Instant now) {
+        guard(actor, TaskAction.TRANSFER);
+        if (previousOwner == null) {
+            throw HtmException.illegalInState(tkiid, "STATE_CLAIMED (no previous owner)", "PUSHBACK");
+        }
+        transferOwnership(actor, previousOwner, now);
     }
 
     /**
@@ -470,13 +567,13 @@ public class Task {
     }
 
     /** Replaces one user or group in a people list; with from null, only adds. */
-    public void transferWorkItem(Transition transition, String principal, Assignment from, Assignment to,
-                                 Instant now) {
+    public void transferWorkItem(Actor actor, Assignment from, Assignment to, Instant now) {
+        Transition transition = guard(actor, TaskAction.TRANSFER_WORK_ITEM);
         if (from != null) {
             people.remove(from);
         }
         people.add(to);
-        enter(transition, principal, now, to.role().pathName() + " " + (from == null ? "+" : from.principal() + " -> ")
+        enter(transition, actor, now, to.role().pathName() + " " + (from == null ? "+" : from.principal() + " -> ")
                 + (to.isGroup() ? "group " : "") + to.principal());
     }
 
@@ -484,8 +581,9 @@ public class Task {
         return readPeople().contains(assignment);
     }
 
-    /** Applies the fields an update names; answers what changed, for the history entry. */
-    public void update(Transition transition, String principal, TaskUpdate update, Instant now) {
+    /** Applies the fields an update names; the history entry says what changed. */
+    public void update(Actor actor, TaskUpdate update, Instant now) {
+        Transition transition = guard(actor, TaskAction.UPDATE);
         List<String> changes = new ArrayList<>();
         if (update.name() != null && !update.name().equals(name)) {
             changes.add("name");
@@ -521,26 +619,49 @@ public class Task {
                 changes.add("customProperty " + key);
             }
         });
-        enter(transition, principal, now, String.join(", ", changes));
+        enter(transition, actor, now, String.join(", ", changes));
     }
 
-    public void setBinaryCustomProperty(Transition transition, String principal, String propertyName,
-                                        String mediaType, Instant now) {
+    public void setBinaryCustomProperty(Actor actor, String propertyName, String mediaType, Instant now) {
+        Transition transition = guard(actor, TaskAction.SET_CUSTOM_PROPERTY);
         binaryCustomProperties.put(propertyName, mediaType);
-        enter(transition, principal, now, "binaryCustomProperty " + propertyName + " set");
+        enter(transition, actor, now, "binaryCustomProperty " + propertyName + " set");
     }
 
-    public void removeBinaryCustomProperty(Transition transition, String principal, String propertyName,
-                                           Instant now) {
+    public void removeBinaryCustomProperty(Actor actor, String propertyName, Instant now) {
+        Transition transition = guard(actor, TaskAction.SET_CUSTOM_PROPERTY);
         binaryCustomProperties.remove(propertyName);
-        enter(transition, principal, now, "binaryCustomProperty " + propertyName + " removed");
+        enter(transition, actor, now, "binaryCustomProperty " + propertyName + " removed");
     }
 
-    public Comment addComment(Transition transition, String author, String text, Instant now) {
-        Comment comment = new Comment(this, author, text, now);
+    public Comment addComment(Actor actor, String text, Instant now) {
+        Transition transition = guard(actor, TaskAction.ADD_COMMENT);
+        Comment comment = new Comment(this, actor.name(), text, now);
         comments.add(comment);
-        enter(transition, author, now, null);
+        enter(transition, actor, now, null);
         return comment;
+    }
+
+    /** A new task becomes this one's subtask; this task waits for it before it can complete. */
+    public void addSubtask(Actor actor, Task subtask, Instant now) {
+        Transition transition = guard(actor, TaskAction.CREATE_SUBTASK);
+        subtask.becomeSubtaskOf(this);
+        enter(transition, actor, now, "subtask " + subtask.tkiid);
+        waitForSubtasks(true, now);
+    }
+
+    /** The owner hands the decision to participants, asked through subtasks (an ad hoc route, see Route). */
+    public void route(Actor actor, String description, Instant now) {
+        enter(guard(actor, TaskAction.ROUTE), actor, now, description);
+    }
+
+    /**
+     * The task is to be removed, with its history, comments and properties; the caller then removes it. Nothing
+     * of it stays to record this: the activity log does.
+     */
+    public void delete(Actor actor) {
+        guard(actor, TaskAction.DELETE);
+        deletedBy = actor.name();
     }
 
     /** Places a new task under its parent: same top-level task, the parent as context. */
@@ -552,7 +673,7 @@ public class Task {
     }
 
     /** Places a new task after the one it follows: it inherits that task's context and, lacking its own, its data. */
-    public void becomeFollowOnOf(Task previous) {
+    private void becomeFollowOnOf(Task previous) {
         parentContextID = previous.parentContextID;
         topLevelTaskID = previous.topLevelTaskID;
         containmentContextID = containmentContextID == null ? previous.containmentContextID : containmentContextID;
@@ -572,12 +693,48 @@ public class Task {
         return true;
     }
 
-    /** Records the lifecycle step itself, for actions that change nothing but state and suspension. */
-    public void perform(Transition transition, String principal, Instant now, String details) {
-        enter(transition, principal, now, details);
+    /** Whether the lifecycle allows the action now, whoever takes it. */
+    public boolean isLegal(TaskAction action) {
+        return TaskLifecycle.transition(TaskCondition.of(this), action).isPresent();
     }
 
-    private void enter(Transition transition, String principal, Instant now, String details) {
+    /** Whether the actor may take the action now: it is legal, and theirs to take. */
+    public boolean allows(Actor actor, TaskAction action) {
+        return isLegal(action) && actor.mayTake(this, action);
+    }
+
+    /**
+     * Refuses the action, as the action itself would, unless it is legal now (409 naming the state) and the
+     * actor's to take (403; 409 HTM0411E to an owner who has just lost the task). For a facade that checks before
+     * it validates the rest of a request, so that the answer is the same whatever else the request holds.
+     */
+    public void check(Actor actor, TaskAction action) {
+        guard(actor, action);
+    }
+
+    private Transition guard(Actor actor, TaskAction action) {
+        Transition transition = legal(action);
+        if (!actor.mayTake(this, action)) {
+            if (actor.rules() != Actor.Rules.SYSTEM && TaskPermissions.lostOwnership(actor.caller(), this, action)) {
+                throw HtmException.ownerChanged(tkiid, owner, action.htmName());
+            }
+            throw HtmException.forbidden(actor.name(), action.htmName(), tkiid);
+        }
+        return transition;
+    }
+
+    /** The step the action takes now, whoever takes it; 409 naming the state when it is illegal. */
+    private Transition legal(TaskAction action) {
+        return TaskLifecycle.transition(TaskCondition.of(this), action).orElseThrow(() ->
+                HtmException.illegalInState(tkiid, describeState(), action.htmName()));
+    }
+
+    private String describeState() {
+        return state.name() + (suspended ? " (suspended)" : "") + (delegate != null ? " (delegated)" : "")
+                + (waitingForSubTask ? " (waiting for subtasks)" : "");
+    }
+
+    private void enter(Transition transition, Actor actor, Instant now, String details) {
         if (transition.changesState()) {
             state = transition.to();
             lastStateChangeTime = now;
@@ -603,7 +760,7 @@ public class Task {
             resumptionTime = null;
         }
         lastModificationTime = now;
-        record(transition.action(), principal, transition.from(), transition.to(), now, details);
+        record(transition.action(), actor.name(), transition.from(), transition.to(), now, details);
         refreshReadCopy();
     }
 
@@ -757,4 +914,6 @@ public class Task {
     public Map<String, String> customProperties() { return Map.copyOf(readCustomProperties()); }
     public Set<Assignment> people() { return Set.copyOf(readPeople()); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    public long sinceNanos() { return sinceNanos; }
+    public String deletedBy() { return deletedBy; }
 }
