@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  */
 public class DatabaseOutage {
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH =
+            "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8));
     private static final Pattern TKIID = Pattern.compile("\"tkiid\":\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final Map<Integer, AtomicInteger> STATUSES = new ConcurrentHashMap<>();
     private static final Map<Integer, AtomicInteger> DURING_OUTAGE = new ConcurrentHashMap<>();
@@ -70,7 +72,10 @@ public class DatabaseOutage {
         int lost = 0;
         for (String tkiid : CREATED) {
             if (send(HttpRequest.newBuilder(URI.create(base + "/rest/bpm/htm/v1/task/" + tkiid))
-                    .header("Authorization", AUTH).GET()).statusCode() != 200) {
+                                    .header("Authorization", AUTH)
+                                    .GET())
+                            .statusCode()
+                    != 200) {
                 lost++;
             }
         }
@@ -106,11 +111,14 @@ public class DatabaseOutage {
             boolean away = OUTAGE.get();
             HttpResponse<String> reply;
             try {
-                reply = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/rest/bpm/htm/v1/task"))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", AUTH)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"outage-" + worker + "-" + n
-                                + "\",\"potentialOwners\":{\"users\":[\"alice\"]}}")).build(),
+                reply = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/rest/bpm/htm/v1/task"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", AUTH)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"outage-" + worker + "-" + n
+                                        + "\",\"potentialOwners\":{\"users\":[\"alice\"]}}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 FAILURES.add("no answer: " + e);
@@ -126,10 +134,12 @@ public class DatabaseOutage {
                 if (tkiid.find()) {
                     CREATED.add(tkiid.group(1));
                 }
-            } else if (status != 503 || !reply.body().contains("\"errorNumber\":\"HTM0503E\"")
+            } else if (status != 503
+                    || !reply.body().contains("\"errorNumber\":\"HTM0503E\"")
                     || reply.headers().firstValue("Retry-After").isEmpty()) {
-                FAILURES.add(status + " " + reply.headers().firstValue("Retry-After").orElse("(no Retry-After)") + " "
-                        + reply.body().lines().findFirst().orElse(""));
+                FAILURES.add(
+                        status + " " + reply.headers().firstValue("Retry-After").orElse("(no Retry-After)") + " "
+                                + reply.body().lines().findFirst().orElse(""));
             } else {
                 sleep(200); // a correct 503 while the database is away: back off briefly, then try again
             }

@@ -29,13 +29,13 @@ import java.util.regex.Pattern;
 public class KillUnderLoad {
 
     private static final String V1 = "/rest/bpm/htm/v1/";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern TKIID = Pattern.compile("\"tkiid\":\"([^\"]+)\"");
     private static final String[] USERS = {"alice", "bob", "carol"};
 
     /** What a client asked for and what it heard: 2xx, an error status, or nothing (-1: the server died). */
-    private record Step(String name, String action, int status) {
-    }
+    private record Step(String name, String action, int status) {}
 
     private static final ConcurrentLinkedQueue<Step> STEPS = new ConcurrentLinkedQueue<>();
     private static final Map<String, String> TKIIDS = new ConcurrentHashMap<>();
@@ -71,8 +71,11 @@ public class KillUnderLoad {
         String user = USERS[client % USERS.length];
         for (int n = 0; RUNNING.get(); n++) {
             String name = "kill-" + client + "-" + n;
-            HttpResponse<String> created = send(user, "POST", V1 + "task", "{\"name\":\"" + name
-                    + "\",\"potentialOwners\":{\"users\":[\"" + user + "\"]}}");
+            HttpResponse<String> created = send(
+                    user,
+                    "POST",
+                    V1 + "task",
+                    "{\"name\":\"" + name + "\",\"potentialOwners\":{\"users\":[\"" + user + "\"]}}");
             record(name, "create", created);
             if (created == null || created.statusCode() != 201) {
                 continue;
@@ -96,11 +99,19 @@ public class KillUnderLoad {
     private static HttpResponse<String> send(String user, String method, String path, String body) {
         String server = ThreadLocalRandom.current().nextBoolean() ? a : b;
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(
+                                                            (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             return null;
         }
@@ -111,8 +122,10 @@ public class KillUnderLoad {
         List<String> broken = new ArrayList<>();
         Map<String, Map<String, Integer>> heard = new ConcurrentHashMap<>();
         for (Step step : STEPS) {
-            String outcome = step.status() < 0 ? "no answer" : step.status() < 300 ? "2xx" : Integer.toString(step.status());
-            counts.computeIfAbsent(step.action() + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
+            String outcome =
+                    step.status() < 0 ? "no answer" : step.status() < 300 ? "2xx" : Integer.toString(step.status());
+            counts.computeIfAbsent(step.action() + " " + outcome, k -> new AtomicInteger())
+                    .incrementAndGet();
             heard.computeIfAbsent(step.name(), k -> new ConcurrentHashMap<>()).put(step.action(), step.status());
         }
         int tasks = 0;
@@ -162,7 +175,8 @@ public class KillUnderLoad {
     /** 2xx: once; an error: never; no answer (or never sent): at most once. */
     private static List<String> exactly(String name, String action, Integer status, int times) {
         if (status != null && status >= 200 && status < 300 && times != 1
-                || status != null && status >= 300 && times != 0 || times > 1) {
+                || status != null && status >= 300 && times != 0
+                || times > 1) {
             return List.of(name + ": " + action + " answered " + status + " but is in the history " + times + " times");
         }
         return List.of();

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public class TwoServers {
 
     static final String V1 = "/rest/bpm/htm/v1/";
-    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
     static String a;
     static String b;
 
@@ -54,14 +55,15 @@ public class TwoServers {
             for (String[] claimant : claimants) {
                 claims.add(pool.submit(() -> {
                     start.await();
-                    HttpResponse<String> claimed = send(claimant[0], claimant[1], "PUT",
-                            V1 + "task/" + tkiid + "?action=claim", "{}");
+                    HttpResponse<String> claimed =
+                            send(claimant[0], claimant[1], "PUT", V1 + "task/" + tkiid + "?action=claim", "{}");
                     statuses.merge(claimed.statusCode(), 1, Integer::sum);
                     if (claimed.statusCode() == 200) {
                         winners.computeIfAbsent(tkiid, k -> new ArrayList<>()).add(claimant[1]);
                     } else {
-                        check(claimed.statusCode() == 409, "a lost claim answers 409, not " + claimed.statusCode()
-                                + ": " + claimed.body());
+                        check(
+                                claimed.statusCode() == 409,
+                                "a lost claim answers 409, not " + claimed.statusCode() + ": " + claimed.body());
                     }
                     return null;
                 }));
@@ -75,7 +77,8 @@ public class TwoServers {
         for (String tkiid : tasks) {
             List<String> won = winners.getOrDefault(tkiid, List.of());
             check(won.size() == 1, "task " + tkiid + " has one winner, not " + won);
-            String owner = field(send(b, "admin", "GET", V1 + "task/" + tkiid, null).body(), "owner");
+            String owner =
+                    field(send(b, "admin", "GET", V1 + "task/" + tkiid, null).body(), "owner");
             check(won.get(0).equals(owner), "the winner " + won + " owns task " + tkiid + ", not " + owner);
         }
         System.out.println("200 concurrent claims of 50 tasks on two servers: " + statuses
@@ -94,13 +97,14 @@ public class TwoServers {
         for (String[] worker : workers) {
             runs.add(pool.submit(() -> {
                 while (true) {
-                    HttpResponse<String> next = send(worker[0], worker[1], "PUT",
-                            V1 + "task?action=claimNext&group=reviewers", "{}");
+                    HttpResponse<String> next =
+                            send(worker[0], worker[1], "PUT", V1 + "task?action=claimNext&group=reviewers", "{}");
                     if (next.statusCode() == 204) {
                         return null;
                     }
-                    check(next.statusCode() == 200, "claimNext answers 200 or 204, not " + next.statusCode()
-                            + ": " + next.body());
+                    check(
+                            next.statusCode() == 200,
+                            "claimNext answers 200 or 204, not " + next.statusCode() + ": " + next.body());
                     handedOut.add(field(next.body(), "tkiid"));
                 }
             }));
@@ -111,29 +115,35 @@ public class TwoServers {
         pool.shutdown();
         check(handedOut.size() == new HashSet<>(handedOut).size(), "no task handed out twice: " + handedOut);
         check(new HashSet<>(handedOut).equals(offered), "every offered task handed out once");
-        System.out.println("claimNext from four workers on two servers: " + handedOut.size()
-                + " tasks handed out, none twice");
+        System.out.println(
+                "claimNext from four workers on two servers: " + handedOut.size() + " tasks handed out, none twice");
     }
 
     static void theDeadlineTimerFailsOverFromAKilledServer(long pidOfA, int boundSeconds) throws Exception {
         String tkiid = create("{\"name\": \"failover\", \"potentialOwners\": {\"users\": [\"alice\"]}}");
-        HttpResponse<String> suspended = send(a, "alice", "PUT", V1 + "task/" + tkiid
-                + "?action=suspend&duration=PT5S", "{}");
+        HttpResponse<String> suspended =
+                send(a, "alice", "PUT", V1 + "task/" + tkiid + "?action=suspend&duration=PT5S", "{}");
         check(suspended.statusCode() == 200, "suspended on A: " + suspended.body());
-        ProcessHandle.of(pidOfA).orElseThrow(() -> new IllegalStateException("no server A")).destroyForcibly();
+        ProcessHandle.of(pidOfA)
+                .orElseThrow(() -> new IllegalStateException("no server A"))
+                .destroyForcibly();
         long killed = System.nanoTime();
         System.out.println("server A killed (kill -9) with a suspension due in 5 s; waiting for server B");
-        while (field(send(b, "alice", "GET", V1 + "task/" + tkiid, null).body(), "isSuspended").equals("true")) {
-            check(System.nanoTime() - killed < boundSeconds * 1_000_000_000L,
+        while (field(send(b, "alice", "GET", V1 + "task/" + tkiid, null).body(), "isSuspended")
+                .equals("true")) {
+            check(
+                    System.nanoTime() - killed < boundSeconds * 1_000_000_000L,
                     "server B resumes the task within " + boundSeconds + " s");
             Thread.sleep(2000); // failover takes minutes (Liberty's minimum is 100 s): poll, bounded above
         }
-        String history = send(b, "alice", "GET", V1 + "task/" + tkiid + "/history", null).body();
-        check(history.matches("(?s).*\"action\":\"ACTION_RESUME\",[^}]*\"principal\":\"system\".*")
-                || history.matches("(?s).*\"principal\":\"system\"[^}]*\"action\":\"ACTION_RESUME\".*"),
+        String history =
+                send(b, "alice", "GET", V1 + "task/" + tkiid + "/history", null).body();
+        check(
+                history.matches("(?s).*\"action\":\"ACTION_RESUME\",[^}]*\"principal\":\"system\".*")
+                        || history.matches("(?s).*\"principal\":\"system\"[^}]*\"action\":\"ACTION_RESUME\".*"),
                 "the history says system resumed it: " + history);
-        System.out.printf("server B resumed the task %d s after server A died%n",
-                (System.nanoTime() - killed) / 1_000_000_000L);
+        System.out.printf(
+                "server B resumed the task %d s after server A died%n", (System.nanoTime() - killed) / 1_000_000_000L);
     }
 
     static String create(String body) throws Exception {
@@ -146,17 +156,21 @@ public class TwoServers {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value of a top-level string or boolean field of a JSON object, enough for these checks. */
     static String field(String json, String name) {
-        Matcher value = Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|true|false|null)").matcher(json);
+        Matcher value = Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|true|false|null)")
+                .matcher(json);
         check(value.find(), "field " + name + " in " + json);
         return value.group(2) != null ? value.group(2) : value.group(1);
     }

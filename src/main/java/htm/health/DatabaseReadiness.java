@@ -20,9 +20,14 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = database.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(5)).build();
+            return HealthCheckResponse.named("database")
+                    .status(connection.isValid(5))
+                    .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getSQLState()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getSQLState())
+                    .build();
         }
     }
 }

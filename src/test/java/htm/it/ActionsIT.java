@@ -28,8 +28,10 @@ class ActionsIT extends HtmServer {
 
     @Test
     void startMovesAnInactiveTaskToReadyOnceAndOnlyForItsOriginator() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
-            Api.Reply created = alice.post(V1 + "task?mode=createOnly",
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
+            Api.Reply created = alice.post(
+                    V1 + "task?mode=createOnly",
                     "{\"name\": \"later\", \"potentialOwners\": {\"groups\": [\"reviewers\"]}, \"durationUntilDue\": \"PT4H\"}");
             String tkiid = created.json().getString("tkiid");
             assertEquals("STATE_INACTIVE", created.json().getString("state"));
@@ -45,11 +47,12 @@ class ActionsIT extends HtmServer {
 
     @Test
     void completeWithAFaultFailsTheTaskAndOnlyAnAdminRestartsIt() {
-        try (Api alice = new Api(base, ALICE); Api admin = alice.as(ADMIN)) {
+        try (Api alice = new Api(base, ALICE);
+                Api admin = alice.as(ADMIN)) {
             String tkiid = alice.createReadyTask("fault");
             alice.act(tkiid, "claim");
-            Api.Reply failed = alice.put(V1 + "task/" + tkiid + "?action=complete&faultName=Rejected",
-                    "{\"reason\": \"over budget\"}");
+            Api.Reply failed = alice.put(
+                    V1 + "task/" + tkiid + "?action=complete&faultName=Rejected", "{\"reason\": \"over budget\"}");
             assertEquals("STATE_FAILED", failed.json().getString("state"), failed.body());
             Api.Reply fault = alice.get(V1 + "task/" + tkiid + "/fault");
             assertEquals("over budget", fault.json().getString("reason"));
@@ -66,7 +69,9 @@ class ActionsIT extends HtmServer {
 
     @Test
     void aSuspendedTaskCannotBeClaimedUntilResumedAndSupportMayResumeIt() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api sam = alice.as(SAM)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB);
+                Api sam = alice.as(SAM)) {
             String tkiid = alice.createReadyTask("suspend");
             assertError(bob.act(tkiid, "suspend"), 403, "HTM0403E");
             assertTrue(alice.act(tkiid, "suspend").json().getBoolean("isSuspended"));
@@ -89,8 +94,13 @@ class ActionsIT extends HtmServer {
             assertTrue(resumed, "resumed by the server");
             List<String> history = alice.historyActions(tkiid);
             assertEquals("ACTION_RESUME", history.get(history.size() - 1));
-            assertEquals("system", alice.get(V1 + "task/" + tkiid + "/history").json().getJsonArray("items")
-                    .getJsonObject(history.size() - 1).getString("principal"));
+            assertEquals(
+                    "system",
+                    alice.get(V1 + "task/" + tkiid + "/history")
+                            .json()
+                            .getJsonArray("items")
+                            .getJsonObject(history.size() - 1)
+                            .getString("principal"));
         }
     }
 
@@ -121,8 +131,9 @@ class ActionsIT extends HtmServer {
             alice.act(onAnyEnd, "claim");
             assertNotNull(alice.act(onAnyEnd, "complete").json().getString("deletionTime"));
             alice.act(onSuccess, "claim");
-            JsonObject failed = alice.put(V1 + "task/" + onSuccess + "?action=complete&faultName=Rejected",
-                    "{\"why\": \"no\"}").json();
+            JsonObject failed = alice.put(
+                            V1 + "task/" + onSuccess + "?action=complete&faultName=Rejected", "{\"why\": \"no\"}")
+                    .json();
             assertEquals("STATE_FAILED", failed.getString("state"));
             assertTrue(failed.isNull("deletionTime"), "a failed task stays when only successful ones are deleted");
 
@@ -135,37 +146,53 @@ class ActionsIT extends HtmServer {
     @Test
     void aTimeOrDurationBeyondWhatDeadlinesCanCountIsA400NamingIt() {
         try (Api alice = new Api(base, ALICE)) {
-            Api.Reply refused = alice.post(V1 + "task",
+            Api.Reply refused = alice.post(
+                    V1 + "task",
                     "{\"name\": \"p\", \"durationUntilExpires\": \"PT1S\", \"durationUntilDeleted\": \"P999997999Y\"}");
             assertError(refused, 400, "HTM0400E");
             assertTrue(refused.json().getString("errorMessage").contains("durationUntilDeleted"), refused.body());
-            assertError(alice.post(V1 + "task", "{\"name\": \"p\", \"dueTime\": \"+99999-01-01T00:00:00Z\"}"),
-                    400, "HTM0400E");
+            assertError(
+                    alice.post(V1 + "task", "{\"name\": \"p\", \"dueTime\": \"+99999-01-01T00:00:00Z\"}"),
+                    400,
+                    "HTM0400E");
             String tkiid = alice.createReadyTask("far-off");
             assertError(alice.act(tkiid, "suspend&duration=P999999999Y"), 400, "HTM0400E");
             assertError(alice.act(tkiid, "suspend&deadline=%2B1000000000-01-01T00:00:00Z"), 400, "HTM0400E");
-            assertError(alice.put(V1 + "task/" + tkiid + "?action=update",
-                    "{\"expirationTime\": \"+999999999-12-31T23:59:59Z\"}"), 400, "HTM0400E");
+            assertError(
+                    alice.put(
+                            V1 + "task/" + tkiid + "?action=update",
+                            "{\"expirationTime\": \"+999999999-12-31T23:59:59Z\"}"),
+                    400,
+                    "HTM0400E");
         }
     }
 
     /** A task whose deadline cannot be met (a row left by an older HTM, say) holds up no other task's. */
     @Test
     void aDeadlineThatFailsHoldsUpNoOther() throws Exception {
-        try (Api alice = new Api(base, ALICE); Api anonymous = new Api(root(), null)) {
+        try (Api alice = new Api(base, ALICE);
+                Api anonymous = new Api(root(), null)) {
             String broken = alice.create("{\"name\": \"broken-deadline\", \"durationUntilExpires\": \"P1D\", "
                     + "\"durationUntilDeleted\": \"P1D\", \"potentialOwners\": {\"users\": [\"alice\"]}}");
-            assertEquals(1, Database.update("update task set duration_until_deleted = 'P999997999Y', "
-                    + "expiration_time = ? where tkiid = ?", Timestamp.from(Instant.now().minusSeconds(60)), broken));
+            assertEquals(
+                    1,
+                    Database.update(
+                            "update task set duration_until_deleted = 'P999997999Y', "
+                                    + "expiration_time = ? where tkiid = ?",
+                            Timestamp.from(Instant.now().minusSeconds(60)),
+                            broken));
             try {
                 String other = alice.createReadyTask("meets-its-deadline");
                 alice.act(other, "suspend&duration=PT1S");
-                boolean resumed = awaitServer(() -> !alice.task(other).getBoolean("isSuspended"), Boolean::booleanValue);
+                boolean resumed =
+                        awaitServer(() -> !alice.task(other).getBoolean("isSuspended"), Boolean::booleanValue);
                 assertTrue(resumed, "the other task resumed");
                 assertEquals("STATE_READY", alice.task(broken).getString("state"), "the broken task is left as it was");
                 // the same sweep may meet the other task first, so the failure can be logged a moment later
                 String failure = "Cannot expire task " + broken;
-                assertTrue(awaitServer(ActionsIT::serverLog, log -> log.contains(failure)).contains(failure),
+                assertTrue(
+                        awaitServer(ActionsIT::serverLog, log -> log.contains(failure))
+                                .contains(failure),
                         "the log names the task that failed");
                 assertTrue(ServiceEndpointsIT.metric(anonymous, "htm_deadline_failures_total", "") >= 1);
             } finally {
@@ -189,14 +216,18 @@ class ActionsIT extends HtmServer {
             assertError(alice.act(tkiid, "suspend&duration=PT1H&deadline=2099-01-01T00:00:00Z"), 400, "HTM0400E");
             assertError(alice.act(tkiid, "suspend&deadline=2001-01-01T00:00:00Z"), 400, "HTM0400E");
             assertError(alice.act(tkiid, "suspend&duration=soon"), 400, "HTM0400E");
-            assertEquals("2099-01-01T00:00:00.000Z",
-                    alice.act(tkiid, "suspend&deadline=2099-01-01T00:00:00Z").json().getString("resumptionTime"));
+            assertEquals(
+                    "2099-01-01T00:00:00.000Z",
+                    alice.act(tkiid, "suspend&deadline=2099-01-01T00:00:00Z")
+                            .json()
+                            .getString("resumptionTime"));
         }
     }
 
     @Test
     void suspendAndCancelClaimReleasesAndSuspendsAtOnce() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
             String tkiid = alice.createReadyTask("pause");
             bob.act(tkiid, "claim");
             JsonObject task = bob.act(tkiid, "suspendAndCancelClaim").json();
@@ -208,7 +239,8 @@ class ActionsIT extends HtmServer {
 
     @Test
     void theOriginatorTerminatesAndThenDeletesATask() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
             String tkiid = alice.createReadyTask("terminate");
             assertError(Api.Reply.of(alice.request(V1 + "task/" + tkiid).delete()), 409, "HTM0409E");
             assertError(bob.act(tkiid, "terminate"), 403, "HTM0403E");
@@ -216,23 +248,33 @@ class ActionsIT extends HtmServer {
             assertEquals("STATE_TERMINATED", terminated.getString("state"));
             assertError(alice.act(tkiid, "terminate"), 409, "HTM0409E");
             assertError(Api.Reply.of(bob.request(V1 + "task/" + tkiid).delete()), 403, "HTM0403E");
-            assertError(Api.Reply.of(alice.request(V1 + "task/" + tkiid).header("If-Match", "\"0\"").delete()),
-                    412, "HTM0412E");
-            assertEquals(204, Api.Reply.of(alice.request(V1 + "task/" + tkiid).delete()).status());
+            assertError(
+                    Api.Reply.of(alice.request(V1 + "task/" + tkiid)
+                            .header("If-Match", "\"0\"")
+                            .delete()),
+                    412,
+                    "HTM0412E");
+            assertEquals(
+                    204,
+                    Api.Reply.of(alice.request(V1 + "task/" + tkiid).delete()).status());
             assertError(alice.get(V1 + "task/" + tkiid), 404, "HTM0404E");
         }
     }
 
     @Test
     void theDelegateWorksTheTaskAndResolvesItBackToTheOwner() {
-        try (Api alice = new Api(base, ALICE); Api carol = alice.as(CAROL)) {
+        try (Api alice = new Api(base, ALICE);
+                Api carol = alice.as(CAROL)) {
             String tkiid = alice.createReadyTask("delegate");
             assertError(carol.get(V1 + "task/" + tkiid), 404, "HTM0404E");
             alice.act(tkiid, "claim");
             assertError(alice.act(tkiid, "delegate"), 400, "HTM0400E");
             assertEquals(200, alice.act(tkiid, "delegate&toUser=carol").status());
             assertEquals(200, carol.get(V1 + "task/" + tkiid).status(), "the delegate sees the task");
-            assertEquals(200, carol.put(V1 + "task/" + tkiid + "/output", "{\"checked\": true}").status());
+            assertEquals(
+                    200,
+                    carol.put(V1 + "task/" + tkiid + "/output", "{\"checked\": true}")
+                            .status());
             assertError(carol.put(V1 + "task/" + tkiid + "?action=complete", "{}"), 409, "HTM0409E");
             assertError(alice.put(V1 + "task/" + tkiid + "?action=complete", "{}"), 409, "HTM0409E");
             assertError(alice.act(tkiid, "cancelClaim"), 409, "HTM0409E");
@@ -263,16 +305,20 @@ class ActionsIT extends HtmServer {
 
     @Test
     void updateChangesPriorityDueTimeAndCustomPropertiesAndWritesHistory() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
-            String tkiid = alice.create("{\"name\": \"update\", \"customProperties\": {\"region\": \"EU\", \"x\": \"1\"},"
-                    + " \"potentialOwners\": {\"groups\": [\"reviewers\"]}}");
-            JsonObject updated = alice.put(V1 + "task/" + tkiid + "?action=update", """
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
+            String tkiid =
+                    alice.create("{\"name\": \"update\", \"customProperties\": {\"region\": \"EU\", \"x\": \"1\"},"
+                            + " \"potentialOwners\": {\"groups\": [\"reviewers\"]}}");
+            JsonObject updated =
+                    alice.put(V1 + "task/" + tkiid + "?action=update", """
                     {"priority": 1, "dueTime": "2030-01-01T00:00:00Z", "description": "now urgent",
                      "customProperties": {"region": "US", "x": null}}""").json();
             assertEquals(1, updated.getInt("priority"));
             assertEquals("2030-01-01T00:00:00.000Z", updated.getString("dueTime"));
             assertEquals("now urgent", updated.getString("description"));
-            assertEquals(jakarta.json.Json.createObjectBuilder().add("region", "US").build(),
+            assertEquals(
+                    jakarta.json.Json.createObjectBuilder().add("region", "US").build(),
                     updated.getJsonObject("customProperties"));
             List<String> history = alice.historyActions(tkiid);
             assertEquals("ACTION_UPDATE", history.get(history.size() - 1));
@@ -285,25 +331,33 @@ class ActionsIT extends HtmServer {
 
     @Test
     void actionsListsWhatTheCallerMayDoNow() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB); Api carol = alice.as(CAROL)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB);
+                Api carol = alice.as(CAROL)) {
             String tkiid = alice.createReadyTask("actions");
-            JsonObject forBob = bob.get(V1 + "task/actions?taskIDs=" + tkiid + ",unknown-task").json();
+            JsonObject forBob = bob.get(V1 + "task/actions?taskIDs=" + tkiid + ",unknown-task")
+                    .json();
             List<String> bobs = actions(forBob, 0);
             assertTrue(bobs.contains("ACTION_CLAIM"), bobs.toString());
             assertFalse(bobs.contains("ACTION_COMPLETE"));
             assertFalse(bobs.contains("ACTION_TERMINATE"), "only the originator terminates");
             assertEquals(List.of(), actions(forBob, 1));
-            assertTrue(actions(alice.get(V1 + "task/actions?taskIDs=" + tkiid).json(), 0).contains("ACTION_TERMINATE"));
-            assertEquals(List.of(), actions(carol.get(V1 + "task/actions?taskIDs=" + tkiid).json(), 0),
+            assertTrue(actions(alice.get(V1 + "task/actions?taskIDs=" + tkiid).json(), 0)
+                    .contains("ACTION_TERMINATE"));
+            assertEquals(
+                    List.of(),
+                    actions(carol.get(V1 + "task/actions?taskIDs=" + tkiid).json(), 0),
                     "nothing, and no hint, for a caller who cannot see the task");
             bob.act(tkiid, "claim");
-            assertTrue(actions(bob.get(V1 + "task/actions?taskIDs=" + tkiid).json(), 0).contains("ACTION_COMPLETE"));
+            assertTrue(actions(bob.get(V1 + "task/actions?taskIDs=" + tkiid).json(), 0)
+                    .contains("ACTION_COMPLETE"));
             assertError(bob.get(V1 + "task/actions"), 400, "HTM0400E");
         }
     }
 
     private static List<String> actions(JsonObject reply, int index) {
         return reply.getJsonArray("items").getJsonObject(index).getJsonArray("actions").stream()
-                .map(v -> ((jakarta.json.JsonString) v).getString()).toList();
+                .map(v -> ((jakarta.json.JsonString) v).getString())
+                .toList();
     }
 }

@@ -21,11 +21,16 @@ final class Api implements AutoCloseable {
     static final String V1 = "rest/bpm/htm/v1/";
 
     /** The demo users of API.md §1; each password is the user name. */
-    static final String ADMIN = "admin", ALICE = "alice", BOB = "bob", CAROL = "carol", DAVE = "dave", SAM = "sam",
+    static final String ADMIN = "admin",
+            ALICE = "alice",
+            BOB = "bob",
+            CAROL = "carol",
+            DAVE = "dave",
+            SAM = "sam",
             ERIN = "erin";
 
-    private final Client client = ClientBuilder.newClient()
-            .property("jersey.config.client.suppressHttpComplianceValidation", true);
+    private final Client client =
+            ClientBuilder.newClient().property("jersey.config.client.suppressHttpComplianceValidation", true);
     private final String base;
     private final String user;
 
@@ -67,7 +72,10 @@ final class Api implements AutoCloseable {
     }
 
     Reply put(String path, String json) {
-        return Reply.of(json == null ? request(path).put(Entity.text("")) : request(path).put(Entity.entity(json, "application/json")));
+        return Reply.of(
+                json == null
+                        ? request(path).put(Entity.text(""))
+                        : request(path).put(Entity.entity(json, "application/json")));
     }
 
     Reply put(String path) {
@@ -106,7 +114,8 @@ final class Api implements AutoCloseable {
     /** The HTM action names of a task's history, oldest first. */
     java.util.List<String> historyActions(String tkiid) {
         return get(V1 + "task/" + tkiid + "/history").json().getJsonArray("items").stream()
-                .map(e -> e.asJsonObject().getString("action")).toList();
+                .map(e -> e.asJsonObject().getString("action"))
+                .toList();
     }
 
     @Override

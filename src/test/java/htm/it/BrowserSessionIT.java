@@ -24,28 +24,40 @@ class BrowserSessionIT extends HtmServer {
         try (Api alice = new Api(base, ALICE)) {
             String tkiid = alice.create("{\"name\": \"by-cookie\", \"potentialOwners\": {\"users\": [\"bob\"]}}");
             NewCookie sso;
-            try (Response signedIn = client.target(base + "ui/session").request().header("X-Requested-By", "htm-worklist")
+            try (Response signedIn = client.target(base + "ui/session")
+                    .request()
+                    .header("X-Requested-By", "htm-worklist")
                     .post(Entity.form(new Form("username", "bob").param("password", "bob")))) {
                 assertEquals(200, signedIn.getStatus());
                 sso = signedIn.getCookies().get("LtpaToken2");
                 assertNotNull(sso, "the single sign-on cookie");
             }
-            try (Response me = client.target(base + "ui/session").request().cookie(sso).get()) {
+            try (Response me =
+                    client.target(base + "ui/session").request().cookie(sso).get()) {
                 assertEquals("bob", me.readEntity(jakarta.json.JsonObject.class).getString("user"));
             }
-            try (Response forged = client.target(base + V1 + "task/" + tkiid + "?action=claim").request().cookie(sso)
+            try (Response forged = client.target(base + V1 + "task/" + tkiid + "?action=claim")
+                    .request()
+                    .cookie(sso)
                     .put(Entity.json("{}"))) {
                 assertEquals(403, forged.getStatus(), "a cross-site request carries the cookie, not the header");
             }
-            try (Response claimed = client.target(base + V1 + "task/" + tkiid + "?action=claim").request().cookie(sso)
-                    .header("X-Requested-By", "htm-worklist").put(Entity.json("{}"))) {
+            try (Response claimed = client.target(base + V1 + "task/" + tkiid + "?action=claim")
+                    .request()
+                    .cookie(sso)
+                    .header("X-Requested-By", "htm-worklist")
+                    .put(Entity.json("{}"))) {
                 assertEquals(200, claimed.getStatus());
             }
-            try (Response wrong = client.target(base + "ui/session").request().header("X-Requested-By", "htm-worklist")
+            try (Response wrong = client.target(base + "ui/session")
+                    .request()
+                    .header("X-Requested-By", "htm-worklist")
                     .post(Entity.form(new Form("username", "bob").param("password", "nope")))) {
                 assertEquals(401, wrong.getStatus());
                 assertNull(wrong.getHeaderString("WWW-Authenticate"), "no browser dialog for the page");
-                assertEquals("HTM0401E", wrong.readEntity(jakarta.json.JsonObject.class).getString("errorNumber"));
+                assertEquals(
+                        "HTM0401E",
+                        wrong.readEntity(jakarta.json.JsonObject.class).getString("errorNumber"));
             }
             assertError(new Api(base, null).get("ui/session"), 401, "HTM0401E");
         } finally {

@@ -33,8 +33,12 @@ class ConcurrencyIT extends HtmServer {
                 Map<Integer, Integer> statuses = race(pool, tkiid, i -> i % 2 == 0 ? ALICE : BOB);
                 assertEquals(Map.of(200, 1, 409, RACERS - 1), statuses, "round " + round);
                 String owner = alice.get(V1 + "task/" + tkiid).json().getString("owner");
-                assertEquals(1, alice.get(V1 + "task/" + tkiid + "/history").json().getJsonArray("items")
-                        .stream().filter(e -> e.asJsonObject().getString("action").equals("ACTION_CLAIM")).count(),
+                assertEquals(
+                        1,
+                        alice.get(V1 + "task/" + tkiid + "/history").json().getJsonArray("items").stream()
+                                .filter(e ->
+                                        e.asJsonObject().getString("action").equals("ACTION_CLAIM"))
+                                .count(),
                         "one claim recorded, by " + owner);
             }
         } finally {
@@ -49,8 +53,11 @@ class ConcurrencyIT extends HtmServer {
             for (int round = 0; round < ROUNDS * 2; round++) {
                 String tkiid = alice.createReadyTask("complete-or-release-" + round);
                 alice.act(tkiid, "claim");
-                Map<String, Integer> outcome = pair(pool, () -> alice.put(V1 + "task/" + tkiid + "?action=complete",
-                        "{\"done\": true}").status(), () -> alice.act(tkiid, "cancelClaim").status());
+                Map<String, Integer> outcome = pair(
+                        pool,
+                        () -> alice.put(V1 + "task/" + tkiid + "?action=complete", "{\"done\": true}")
+                                .status(),
+                        () -> alice.act(tkiid, "cancelClaim").status());
                 assertOneWinner(outcome, round);
                 String state = alice.task(tkiid).getString("state");
                 assertEquals(outcome.get("first") == 200 ? "STATE_FINISHED" : "STATE_READY", state, "round " + round);
@@ -63,13 +70,17 @@ class ConcurrencyIT extends HtmServer {
     @Test
     void transferAgainstCompleteHasOneWinner() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Api alice = new Api(base, ALICE); Api sam = alice.as(SAM)) {
+        try (Api alice = new Api(base, ALICE);
+                Api sam = alice.as(SAM)) {
             for (int round = 0; round < ROUNDS * 2; round++) {
                 String tkiid = alice.createReadyTask("complete-or-transfer-" + round);
                 alice.act(tkiid, "claim");
-                Map<String, Integer> outcome = pair(pool, () -> alice.put(V1 + "task/" + tkiid + "?action=complete",
-                        "{}").status(), () -> sam.put(V1 + "task/" + tkiid + "/role/owner?action=transfer&toUser=carol")
-                        .status());
+                Map<String, Integer> outcome = pair(
+                        pool,
+                        () -> alice.put(V1 + "task/" + tkiid + "?action=complete", "{}")
+                                .status(),
+                        () -> sam.put(V1 + "task/" + tkiid + "/role/owner?action=transfer&toUser=carol")
+                                .status());
                 assertOneWinner(outcome, round);
                 JsonObject task = alice.as(SAM).task(tkiid);
                 if (outcome.get("first") == 200) {
@@ -86,12 +97,16 @@ class ConcurrencyIT extends HtmServer {
     }
 
     private static void assertOneWinner(Map<String, Integer> outcome, int round) {
-        assertEquals(java.util.Set.of(200, 409), java.util.Set.copyOf(outcome.values()), "round " + round + ": " + outcome);
+        assertEquals(
+                java.util.Set.of(200, 409), java.util.Set.copyOf(outcome.values()), "round " + round + ": " + outcome);
     }
 
     /** Fires two requests at the same moment; answers their statuses as "first" and "second". */
-    private static Map<String, Integer> pair(ExecutorService pool, java.util.concurrent.Callable<Integer> first,
-                                             java.util.concurrent.Callable<Integer> second) throws Exception {
+    private static Map<String, Integer> pair(
+            ExecutorService pool,
+            java.util.concurrent.Callable<Integer> first,
+            java.util.concurrent.Callable<Integer> second)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Future<Integer> one = pool.submit(() -> {
             start.await();

@@ -17,11 +17,11 @@ import java.util.Set;
  */
 final class Database {
 
-    private Database() {
-    }
+    private Database() {}
 
     static int update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
     }
@@ -29,8 +29,9 @@ final class Database {
     /** Each row of the answer as its columns' values, written as text and joined by "|". */
     static Set<String> rows(String sql, Object... parameters) throws SQLException {
         Set<String> rows = new HashSet<>();
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet answer = statement.executeQuery()) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet answer = statement.executeQuery()) {
             while (answer.next()) {
                 List<String> columns = new ArrayList<>();
                 for (int i = 1; i <= answer.getMetaData().getColumnCount(); i++) {

@@ -23,9 +23,10 @@ class ErrorsIT extends HtmServer {
     private String raw(String target) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + base.getPath() + target + " HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nAuthorization: " + Api.basic(ALICE, ALICE) + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET " + base.getPath() + target + " HTTP/1.1\r\nHost: " + base.getHost()
+                                    + "\r\nAuthorization: " + Api.basic(ALICE, ALICE) + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -49,8 +50,9 @@ class ErrorsIT extends HtmServer {
      */
     @Test
     void anAddressRefusedBeforeAnyApplicationIsStill400WithoutATrace() throws IOException {
-        for (String path : new String[] {"task/%00", "task/%0D%0ASet-Cookie:%20x=1", "task/%00%3Cscript%3E", "task/%zz",
-                "task/%E0%A4%A"}) {
+        for (String path : new String[] {
+            "task/%00", "task/%0D%0ASet-Cookie:%20x=1", "task/%00%3Cscript%3E", "task/%zz", "task/%E0%A4%A"
+        }) {
             String reply = raw(V1 + path);
             assertTrue(reply.startsWith("HTTP/1.1 400 "), path + ": " + reply);
             assertFalse(reply.contains("Exception"), path + ": " + reply);
@@ -65,8 +67,12 @@ class ErrorsIT extends HtmServer {
             assertError(alice.post(V1 + "task", "{\"name\": \"x\","), 400, "HTM0400E");
             assertError(alice.post(V1 + "task", "[]"), 400, "HTM0400E");
             assertError(alice.post(V1 + "task", ""), 400, "HTM0400E");
-            assertError(alice.post(V1 + "task", "{\"name\": \"deep\", \"input\": " + "[".repeat(5000)
-                    + "]".repeat(5000) + "}"), 400, "HTM0400E");
+            assertError(
+                    alice.post(
+                            V1 + "task",
+                            "{\"name\": \"deep\", \"input\": " + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                    400,
+                    "HTM0400E");
             Api.Reply badPriority = alice.post(V1 + "task", "{\"name\": \"x\", \"priority\": \"high\"}");
             assertError(badPriority, 400, "HTM0400E");
             assertTrue(badPriority.json().getString("errorMessage").contains("priority"), badPriority.body());
@@ -88,7 +94,8 @@ class ErrorsIT extends HtmServer {
 
     @Test
     void unknownAndInvisibleTasksAre404Alike() {
-        try (Api alice = new Api(base, ALICE); Api carol = alice.as(CAROL)) {
+        try (Api alice = new Api(base, ALICE);
+                Api carol = alice.as(CAROL)) {
             assertError(alice.get(V1 + "task/no-such-task"), 404, "HTM0404E");
             assertError(alice.put(V1 + "task/no-such-task?action=claim"), 404, "HTM0404E");
             assertError(alice.get(V1 + "task/" + "x".repeat(300)), 404, "HTM0404E");
@@ -105,9 +112,12 @@ class ErrorsIT extends HtmServer {
         try (Api nobody = new Api(base, null)) {
             Api.Reply reply = nobody.get(V1 + "tasks");
             assertError(reply, 401, "HTM0401E");
-            assertTrue(reply.header("WWW-Authenticate").startsWith("Basic"), reply.headers().toString());
+            assertTrue(
+                    reply.header("WWW-Authenticate").startsWith("Basic"),
+                    reply.headers().toString());
             Api.Reply wrongPassword = Api.Reply.of(nobody.request(V1 + "tasks")
-                    .header("Authorization", Api.basic(ALICE, "not-her-password")).get());
+                    .header("Authorization", Api.basic(ALICE, "not-her-password"))
+                    .get());
             assertEquals(401, wrongPassword.status());
         }
     }
@@ -115,12 +125,15 @@ class ErrorsIT extends HtmServer {
     @Test
     void wrongMediaTypeIs415() {
         try (Api alice = new Api(base, ALICE)) {
-            assertError(Api.Reply.of(alice.request(V1 + "task").post(Entity.text("{\"name\": \"x\"}"))), 415,
-                    "HTM0415E");
+            assertError(
+                    Api.Reply.of(alice.request(V1 + "task").post(Entity.text("{\"name\": \"x\"}"))), 415, "HTM0415E");
             String tkiid = alice.createReadyTask("media");
             alice.put(V1 + "task/" + tkiid + "?action=claim");
-            assertError(Api.Reply.of(alice.request(V1 + "task/" + tkiid + "?action=complete")
-                    .put(Entity.text("{\"a\": 1}"))), 415, "HTM0415E");
+            assertError(
+                    Api.Reply.of(alice.request(V1 + "task/" + tkiid + "?action=complete")
+                            .put(Entity.text("{\"a\": 1}"))),
+                    415,
+                    "HTM0415E");
         }
     }
 
@@ -137,27 +150,37 @@ class ErrorsIT extends HtmServer {
             String tkiid = alice.createReadyTask("etag");
             String etag = alice.get(V1 + "task/" + tkiid).header("ETag");
             Api.Reply claimed = Api.Reply.of(alice.request(V1 + "task/" + tkiid + "?action=claim")
-                    .header("If-Match", etag).method("PUT"));
+                    .header("If-Match", etag)
+                    .method("PUT"));
             assertEquals(200, claimed.status(), claimed.body());
             assertFalse(etag.equals(claimed.header("ETag")), "the version moved on");
-            assertError(Api.Reply.of(alice.request(V1 + "task/" + tkiid + "?action=cancelClaim")
-                    .header("If-Match", etag).method("PUT")), 412, "HTM0412E");
+            assertError(
+                    Api.Reply.of(alice.request(V1 + "task/" + tkiid + "?action=cancelClaim")
+                            .header("If-Match", etag)
+                            .method("PUT")),
+                    412,
+                    "HTM0412E");
             assertEquals("STATE_CLAIMED", alice.get(V1 + "task/" + tkiid).json().getString("state"));
         }
     }
 
     @Test
     void onlyAnAdministratorIsShownProgrammersDetails() {
-        try (Api alice = new Api(base, ALICE); Api admin = alice.as(ADMIN)) {
+        try (Api alice = new Api(base, ALICE);
+                Api admin = alice.as(ADMIN)) {
             assertEquals(JsonValue.NULL, alice.get(V1 + "task/nothing").json().get("programmersDetails"));
-            assertEquals(JsonValue.NULL, admin.get(V1 + "task/nothing").json().get("programmersDetails"),
+            assertEquals(
+                    JsonValue.NULL,
+                    admin.get(V1 + "task/nothing").json().get("programmersDetails"),
                     "a business error has no stack trace to show, even to an admin");
         }
     }
 
     static void assertError(Api.Reply reply, int status, String errorNumber) {
         assertEquals(status, reply.status(), reply.toString());
-        assertTrue(reply.header("Content-Type").startsWith("application/json"), reply.headers().toString());
+        assertTrue(
+                reply.header("Content-Type").startsWith("application/json"),
+                reply.headers().toString());
         JsonObject body = reply.json();
         assertEquals(errorNumber, body.getString("errorNumber"), reply.body());
         assertFalse(body.getString("errorMessage").isBlank());

@@ -18,7 +18,8 @@ class HierarchyIT extends HtmServer {
 
     @Test
     void theParentWaitsForItsSubtasksBeforeItCanComplete() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
             String parent = alice.createReadyTask("parent");
             assertError(alice.post(V1 + "task?relation=subTask&parentTaskID=" + parent, FOR_BOB), 409, "HTM0409E");
             alice.act(parent, "claim");
@@ -34,14 +35,25 @@ class HierarchyIT extends HtmServer {
             assertEquals("HIERARCHY_POSITION_SUB_TASK", subtask.getString("positionInHierarchy"));
             assertTrue(alice.task(parent).getBoolean("isWaitingForSubTask"));
             assertError(alice.put(V1 + "task/" + parent + "?action=complete", "{}"), 409, "HTM0409E");
-            assertEquals(sub, alice.get(V1 + "task/" + parent + "/subtasks").json().getJsonArray("items")
-                    .getJsonObject(0).getString("tkiid"));
+            assertEquals(
+                    sub,
+                    alice.get(V1 + "task/" + parent + "/subtasks")
+                            .json()
+                            .getJsonArray("items")
+                            .getJsonObject(0)
+                            .getString("tkiid"));
 
             bob.act(sub, "claim");
-            assertEquals(200, bob.put(V1 + "task/" + sub + "?action=complete", "{\"inStock\": true}").status());
+            assertEquals(
+                    200,
+                    bob.put(V1 + "task/" + sub + "?action=complete", "{\"inStock\": true}")
+                            .status());
             assertFalse(alice.task(parent).getBoolean("isWaitingForSubTask"));
-            assertEquals("STATE_FINISHED", alice.put(V1 + "task/" + parent + "?action=complete", "{}").json()
-                    .getString("state"));
+            assertEquals(
+                    "STATE_FINISHED",
+                    alice.put(V1 + "task/" + parent + "?action=complete", "{}")
+                            .json()
+                            .getString("state"));
         }
     }
 
@@ -57,22 +69,29 @@ class HierarchyIT extends HtmServer {
 
     @Test
     void completeWithFollowOnTaskForwardsTheWorkAndTheContext() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
             String first = alice.createReadyTask("first-step");
             alice.act(first, "claim");
             alice.put(V1 + "task/" + first + "/output", "{\"approvedBy\": \"alice\"}");
-            JsonObject forwarded = alice.put(V1 + "task/" + first + "?action=completeWithFollowOnTask",
-                    "{\"name\": \"second-step\", \"potentialOwners\": {\"users\": [\"bob\"]}}").json();
+            JsonObject forwarded = alice.put(
+                            V1 + "task/" + first + "?action=completeWithFollowOnTask",
+                            "{\"name\": \"second-step\", \"potentialOwners\": {\"users\": [\"bob\"]}}")
+                    .json();
             assertEquals("STATE_FORWARDED", forwarded.getString("state"));
             String next = forwarded.getString("followOnTaskID");
             JsonObject followOn = bob.task(next);
             assertEquals("STATE_READY", followOn.getString("state"));
             assertEquals("HIERARCHY_POSITION_FOLLOW_ON_TASK", followOn.getString("positionInHierarchy"));
             assertEquals(first, followOn.getString("topLevelTaskID"));
-            assertEquals("alice", bob.get(V1 + "task/" + next + "/input").json().getString("approvedBy"),
+            assertEquals(
+                    "alice",
+                    bob.get(V1 + "task/" + next + "/input").json().getString("approvedBy"),
                     "the follow-on task starts from the work done so far");
-            assertError(alice.put(V1 + "task/" + first + "?action=completeWithFollowOnTask", "{\"name\": \"again\"}"),
-                    409, "HTM0409E");
+            assertError(
+                    alice.put(V1 + "task/" + first + "?action=completeWithFollowOnTask", "{\"name\": \"again\"}"),
+                    409,
+                    "HTM0409E");
         }
     }
 }

@@ -24,17 +24,84 @@ import org.junit.jupiter.api.Test;
 class HostileQueryParametersIT extends HtmServer {
 
     private static final int CASES = Integer.getInteger("it.hostile.cases", 10_000);
-    private static final List<String> ACTIONS = List.of("claim", "cancelClaim", "complete", "fail", "suspend", "resume",
-            "terminate", "restart", "delegate", "transfer", "update", "suspendAndCancelClaim", "resolve", "forward",
-            "escalate", "expire", "CLAIM", "", "claim;x", "../claim", "claim%00", "\u0000", "ACTION_CLAIM");
-    private static final List<String> VALUES = List.of("", " ", "alice", "bob", "nobody", "true", "false", "TRUE", "1",
-            "PT1S", "PT0S", "-PT1S", "P999997999Y", "P1000Y", "2026-12-03T10:00:00Z", "+999999999-12-31T23:59:59Z",
-            "1969-12-31T23:59:59Z", "10000-01-01T00:00:00Z", "createOnly", "subTask", "followOnTask", "x".repeat(300),
-            "a,b,c", ",,,", "'; drop table task; --", "<script>", "\u202e", "%", "%zz", "\uD83D\uDE00", "null", "NaN",
-            "-1", "2147483648", "reviewers", "admin");
-    private static final List<String> PARAMETERS = List.of("action", "toUser", "fromUser", "newUser", "toGroup",
-            "fromGroup", "newGroup", "faultName", "duration", "deadline", "keepTaskData", "mode", "relation",
-            "parentTaskID", "taskTemplateID", "taskIDs");
+    private static final List<String> ACTIONS = List.of(
+            "claim",
+            "cancelClaim",
+            "complete",
+            "fail",
+            "suspend",
+            "resume",
+            "terminate",
+            "restart",
+            "delegate",
+            "transfer",
+            "update",
+            "suspendAndCancelClaim",
+            "resolve",
+            "forward",
+            "escalate",
+            "expire",
+            "CLAIM",
+            "",
+            "claim;x",
+            "../claim",
+            "claim%00",
+            "\u0000",
+            "ACTION_CLAIM");
+    private static final List<String> VALUES = List.of(
+            "",
+            " ",
+            "alice",
+            "bob",
+            "nobody",
+            "true",
+            "false",
+            "TRUE",
+            "1",
+            "PT1S",
+            "PT0S",
+            "-PT1S",
+            "P999997999Y",
+            "P1000Y",
+            "2026-12-03T10:00:00Z",
+            "+999999999-12-31T23:59:59Z",
+            "1969-12-31T23:59:59Z",
+            "10000-01-01T00:00:00Z",
+            "createOnly",
+            "subTask",
+            "followOnTask",
+            "x".repeat(300),
+            "a,b,c",
+            ",,,",
+            "'; drop table task; --",
+            "<script>",
+            "\u202e",
+            "%",
+            "%zz",
+            "\uD83D\uDE00",
+            "null",
+            "NaN",
+            "-1",
+            "2147483648",
+            "reviewers",
+            "admin");
+    private static final List<String> PARAMETERS = List.of(
+            "action",
+            "toUser",
+            "fromUser",
+            "newUser",
+            "toGroup",
+            "fromGroup",
+            "newGroup",
+            "faultName",
+            "duration",
+            "deadline",
+            "keepTaskData",
+            "mode",
+            "relation",
+            "parentTaskID",
+            "taskTemplateID",
+            "taskIDs");
 
     @Test
     void everyQueryParameterAnswersBelow500WithTheErrorBody() throws Exception {
@@ -46,27 +113,51 @@ class HostileQueryParametersIT extends HtmServer {
         try (Api alice = new Api(base, ALICE)) {
             for (int n = 0; n < CASES; n++) {
                 if (n % 40 == 0) {
-                    tkiid = alice.create("{\"name\": \"hostile-" + n + "\", \"potentialOwners\": {\"users\": [\"alice\"]},"
-                            + " \"supportsSubTasks\": true, \"supportsDelegation\": true}");
+                    tkiid = alice.create(
+                            "{\"name\": \"hostile-" + n + "\", \"potentialOwners\": {\"users\": [\"alice\"]},"
+                                    + " \"supportsSubTasks\": true, \"supportsDelegation\": true}");
                 }
-                String[] target = pick(random, List.of(
-                        new String[] {"PUT", V1 + "task/" + tkiid}, new String[] {"PUT", V1 + "task/" + tkiid + "/role/"
-                                + pick(random, List.of("potentialOwner", "owner", "reader", "nope", "excludedOwner"))},
-                        new String[] {"PUT", V1 + "task"}, new String[] {"POST", V1 + "task"},
-                        new String[] {"GET", V1 + "task/actions"}, new String[] {"PUT", V1 + "task/" + tkiid + "/fault"}));
+                String[] target = pick(
+                        random,
+                        List.of(
+                                new String[] {"PUT", V1 + "task/" + tkiid},
+                                        new String[] {
+                                            "PUT",
+                                            V1 + "task/" + tkiid + "/role/"
+                                                    + pick(
+                                                            random,
+                                                            List.of(
+                                                                    "potentialOwner",
+                                                                    "owner",
+                                                                    "reader",
+                                                                    "nope",
+                                                                    "excludedOwner"))
+                                        },
+                                new String[] {"PUT", V1 + "task"}, new String[] {"POST", V1 + "task"},
+                                new String[] {"GET", V1 + "task/actions"},
+                                        new String[] {"PUT", V1 + "task/" + tkiid + "/fault"}));
                 StringBuilder query = new StringBuilder("?action=").append(encode(pick(random, ACTIONS)));
                 for (int p = random.nextInt(4); p > 0; p--) {
                     String value = random.nextInt(5) == 0 ? randomText(random) : pick(random, VALUES);
-                    query.append('&').append(pick(random, PARAMETERS)).append('=').append(encode(value));
+                    query.append('&')
+                            .append(pick(random, PARAMETERS))
+                            .append('=')
+                            .append(encode(value));
                 }
                 if (target[1].endsWith("/task/actions")) {
                     query.append("&taskIDs=").append(encode(tkiid + "," + pick(random, VALUES)));
                 }
-                String body = target[0].equals("GET") ? null
-                        : pick(random, List.of("{}", "{\"name\":\"x\"}", "", "{\"taskIDs\":[\"" + tkiid + "\"]}", "[]"));
+                String body = target[0].equals("GET")
+                        ? null
+                        : pick(
+                                random,
+                                List.of("{}", "{\"name\":\"x\"}", "", "{\"taskIDs\":[\"" + tkiid + "\"]}", "[]"));
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target[1] + query))
-                        .header("Authorization", Api.basic(ALICE, ALICE)).header("Content-Type", "application/json");
-                request = body == null ? request.GET() : request.method(target[0], HttpRequest.BodyPublishers.ofString(body));
+                        .header("Authorization", Api.basic(ALICE, ALICE))
+                        .header("Content-Type", "application/json");
+                request = body == null
+                        ? request.GET()
+                        : request.method(target[0], HttpRequest.BodyPublishers.ofString(body));
                 HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 statuses.merge(reply.statusCode(), 1, Integer::sum);
                 String what = "seed " + seed + ", case " + n + ": " + target[0] + " " + target[1] + query + " " + body
@@ -74,7 +165,12 @@ class HostileQueryParametersIT extends HtmServer {
                 assertTrue(reply.statusCode() < 500, what);
                 if (reply.statusCode() >= 400) {
                     assertTrue(reply.body().contains("\"errorNumber\":\"HTM0"), what);
-                    assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
+                    assertTrue(
+                            reply.headers()
+                                    .firstValue("Content-Type")
+                                    .orElse("")
+                                    .startsWith("application/json"),
+                            what);
                 }
             }
         }

@@ -32,7 +32,8 @@ abstract class HtmServer {
 
     /** The server's root, where Liberty answers /metrics, /health and /openapi. */
     URL root() throws MalformedURLException {
-        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/").toURL();
+        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/")
+                .toURL();
     }
 
     /**

@@ -42,7 +42,10 @@ class LimitsIT extends HtmServer {
     void aBodyOverTheLimitIsRefusedBeforeTheCallerIsLookedAt() {
         try (Api nobody = new Api(base, null)) {
             String big = "{\"name\":\"" + "x".repeat(MIB) + "\"}";
-            assertError(nobody.post(V1 + "task", big), 413, "HTM0413E",
+            assertError(
+                    nobody.post(V1 + "task", big),
+                    413,
+                    "HTM0413E",
                     "The request body is larger than 1048576 bytes, the limit (htm.limits.body.bytes).");
         }
     }
@@ -53,7 +56,10 @@ class LimitsIT extends HtmServer {
             String tkiid = alice.createReadyTask("big-binary");
             String path = V1 + "task/" + tkiid + "/binaryCustomProperty/scan";
             Api.Reply refused = Api.Reply.of(alice.request(path).put(Entity.entity(new byte[MIB + 1], "image/png")));
-            assertError(refused, 413, "HTM0413E",
+            assertError(
+                    refused,
+                    413,
+                    "HTM0413E",
                     "The request body is larger than 1048576 bytes, the limit (htm.limits.binary.bytes).");
             Api.Reply kept = Api.Reply.of(alice.request(path).put(Entity.entity(new byte[MIB], "image/png")));
             assertEquals(200, kept.status(), kept.toString());
@@ -71,16 +77,20 @@ class LimitsIT extends HtmServer {
             }
         };
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + V1 + "task"))
-                .header("Authorization", Api.basic(ALICE, ALICE)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build();
+                .header("Authorization", Api.basic(ALICE, ALICE))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"errorNumber\":\"HTM0413E\""), response.body());
 
         HttpRequest form = HttpRequest.newBuilder(URI.create(base + "ui/session"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Requested-By", "htm-worklist")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
-                        "username=dave&password=x".getBytes(StandardCharsets.UTF_8)))).build();
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-By", "htm-worklist")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("username=dave&password=x".getBytes(StandardCharsets.UTF_8))))
+                .build();
         HttpResponse<String> unmeasured = HttpClient.newHttpClient().send(form, HttpResponse.BodyHandlers.ofString());
         assertEquals(411, unmeasured.statusCode(), "the web container reads a form whole: " + unmeasured.body());
     }
@@ -88,30 +98,52 @@ class LimitsIT extends HtmServer {
     @Test
     void aPeopleListNamesAtMostAThousand() {
         try (Api alice = new Api(base, ALICE)) {
-            assertError(alice.post(V1 + "task", "{\"name\":\"crowd\",\"potentialOwners\":{\"users\":[" + names(600, "u")
-                    + "],\"groups\":[" + names(401, "g") + "]}}"), 400, "HTM0400E",
+            assertError(
+                    alice.post(
+                            V1 + "task",
+                            "{\"name\":\"crowd\",\"potentialOwners\":{\"users\":[" + names(600, "u") + "],\"groups\":["
+                                    + names(401, "g") + "]}}"),
+                    400,
+                    "HTM0400E",
                     "Invalid value for 'potentialOwners': names 1001 users and groups; at most 1000 (htm.limits.people)");
-            assertEquals(201, alice.post(V1 + "task", "{\"name\":\"crowd\",\"potentialOwners\":{\"users\":[\"alice\","
-                    + names(999, "u") + "]}}").status());
+            assertEquals(
+                    201,
+                    alice.post(
+                                    V1 + "task",
+                                    "{\"name\":\"crowd\",\"potentialOwners\":{\"users\":[\"alice\"," + names(999, "u")
+                                            + "]}}")
+                            .status());
         }
     }
 
     @Test
     void aTaskHoldsAtMostTwoHundredCustomProperties() {
-        String properties = IntStream.range(0, 200).mapToObj(i -> "\"p" + i + "\":\"v\"")
-                .collect(Collectors.joining(","));
+        String properties =
+                IntStream.range(0, 200).mapToObj(i -> "\"p" + i + "\":\"v\"").collect(Collectors.joining(","));
         try (Api alice = new Api(base, ALICE)) {
-            assertError(alice.post(V1 + "task", "{\"name\":\"props\",\"customProperties\":{" + properties
-                    + ",\"one-more\":\"v\"}}"), 400, "HTM0400E",
+            assertError(
+                    alice.post(
+                            V1 + "task",
+                            "{\"name\":\"props\",\"customProperties\":{" + properties + ",\"one-more\":\"v\"}}"),
+                    400,
+                    "HTM0400E",
                     "Invalid value for 'customProperties': holds 201 properties; at most 200 (htm.limits.properties)");
             String tkiid = alice.create("{\"name\":\"props\",\"potentialOwners\":{\"users\":[\"alice\"]},"
                     + "\"customProperties\":{" + properties + "}}");
-            assertError(alice.put(V1 + "task/" + tkiid + "?action=update", "{\"customProperties\":{\"one-more\":\"v\"}}"),
-                    400, "HTM0400E",
+            assertError(
+                    alice.put(V1 + "task/" + tkiid + "?action=update", "{\"customProperties\":{\"one-more\":\"v\"}}"),
+                    400,
+                    "HTM0400E",
                     "Invalid value for 'customProperties': holds 201 properties; at most 200 (htm.limits.properties)");
-            assertEquals(200, alice.put(V1 + "task/" + tkiid + "?action=update",
-                    "{\"customProperties\":{\"p0\":null,\"one-more\":\"v\"}}").status(), "one replaces another");
-            assertEquals("v", alice.task(tkiid).getJsonObject("customProperties").getString("one-more"));
+            assertEquals(
+                    200,
+                    alice.put(
+                                    V1 + "task/" + tkiid + "?action=update",
+                                    "{\"customProperties\":{\"p0\":null,\"one-more\":\"v\"}}")
+                            .status(),
+                    "one replaces another");
+            assertEquals(
+                    "v", alice.task(tkiid).getJsonObject("customProperties").getString("one-more"));
         }
     }
 
@@ -120,17 +152,20 @@ class LimitsIT extends HtmServer {
         try (Api guesser = new Api(base, null)) {
             for (int guess = 0; guess < 5; guess++) {
                 Api.Reply wrong = Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
-                        .header("Authorization", Api.basic("dave", "guess" + guess)).get());
+                        .header("Authorization", Api.basic("dave", "guess" + guess))
+                        .get());
                 assertEquals(401, wrong.status(), wrong.toString());
             }
             Api.Reply refused = Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
-                    .header("Authorization", Api.basic("dave", "dave")).get());
+                    .header("Authorization", Api.basic("dave", "dave"))
+                    .get());
             assertError(refused, 429, "HTM0429E", "Too many failed sign-ins: try again in 1 s.");
             assertEquals("1", refused.header("Retry-After"));
 
             Client browser = ClientBuilder.newClient();
             try {
-                Api.Reply page = Api.Reply.of(browser.target(base + "ui/session").request()
+                Api.Reply page = Api.Reply.of(browser.target(base + "ui/session")
+                        .request()
                         .header("X-Requested-By", "htm-worklist")
                         .post(Entity.form(new Form("username", "dave").param("password", "dave"))));
                 assertEquals(429, page.status(), page.toString());
@@ -141,10 +176,20 @@ class LimitsIT extends HtmServer {
 
             // the refusal said Retry-After: 1; the wait is real time on the server's clock, so the test waits it out
             Thread.sleep(1100);
-            assertEquals(200, Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
-                    .header("Authorization", Api.basic("dave", "dave")).get()).status(), "the right password, in time");
-            assertEquals(401, Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
-                    .header("Authorization", Api.basic("dave", "again")).get()).status(), "the success cleared the count");
+            assertEquals(
+                    200,
+                    Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
+                                    .header("Authorization", Api.basic("dave", "dave"))
+                                    .get())
+                            .status(),
+                    "the right password, in time");
+            assertEquals(
+                    401,
+                    Api.Reply.of(guesser.request(V1 + "tasks?potentialOwner=me")
+                                    .header("Authorization", Api.basic("dave", "again"))
+                                    .get())
+                            .status(),
+                    "the success cleared the count");
         }
     }
 }

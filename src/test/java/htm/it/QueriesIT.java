@@ -36,10 +36,15 @@ class QueriesIT extends HtmServer {
     void filtersCombine() {
         String p = prefix();
         try (Api alice = new Api(base, ALICE)) {
-            String a = alice.create(task(p + "a", 1, "\"customProperties\": {\"region\": \"EU\"}, \"dueTime\": \"2030-01-01T00:00:00Z\""));
-            String b = alice.create(task(p + "b", 2, "\"customProperties\": {\"region\": \"US\"}, \"kind\": \"KIND_ORIGINATING\""));
-            String c = alice.create(task(p + "c", 3, "\"customProperties\": {\"region\": \"EU\"}, \"dueTime\": \"2040-01-01T00:00:00Z\""));
-            String d = alice.post(V1 + "task?mode=createOnly", task(p + "d", 4, "\"priority\": 4")).json().getString("tkiid");
+            String a = alice.create(task(
+                    p + "a", 1, "\"customProperties\": {\"region\": \"EU\"}, \"dueTime\": \"2030-01-01T00:00:00Z\""));
+            String b = alice.create(
+                    task(p + "b", 2, "\"customProperties\": {\"region\": \"US\"}, \"kind\": \"KIND_ORIGINATING\""));
+            String c = alice.create(task(
+                    p + "c", 3, "\"customProperties\": {\"region\": \"EU\"}, \"dueTime\": \"2040-01-01T00:00:00Z\""));
+            String d = alice.post(V1 + "task?mode=createOnly", task(p + "d", 4, "\"priority\": 4"))
+                    .json()
+                    .getString("tkiid");
             alice.act(c, "suspend");
 
             assertEquals(List.of(a, b, c, d), ids(alice, "namePrefix=" + p));
@@ -64,11 +69,14 @@ class QueriesIT extends HtmServer {
         try (Api alice = new Api(base, ALICE)) {
             List<String> created = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
-                created.add(alice.create(task(p + i, i % 3, i % 2 == 0 ? "\"dueTime\": \"203" + i + "-01-01T00:00:00Z\"" : null)));
+                created.add(alice.create(
+                        task(p + i, i % 3, i % 2 == 0 ? "\"dueTime\": \"203" + i + "-01-01T00:00:00Z\"" : null)));
             }
             List<String> byOffset = ids(alice, "namePrefix=" + p + "&orderBy=dueTime,priority%20desc&size=500");
             assertEquals(7, byOffset.size());
-            assertEquals(List.of(created.get(0), created.get(2), created.get(4), created.get(6)), byOffset.subList(0, 4),
+            assertEquals(
+                    List.of(created.get(0), created.get(2), created.get(4), created.get(6)),
+                    byOffset.subList(0, 4),
                     "due times first, in order; tasks without one last");
 
             for (String order : List.of("dueTime,priority%20desc", "dueTime%20desc,name", "priority")) {
@@ -77,13 +85,18 @@ class QueriesIT extends HtmServer {
                 String query = V1 + "tasks?namePrefix=" + p + "&orderBy=" + order + "&size=2&count=false";
                 String next = null;
                 do {
-                    JsonObject page = alice.get(query + (next == null ? "" : "&after=" + next)).json();
-                    page.getJsonArray("items").forEach(item -> walked.add(item.asJsonObject().getString("tkiid")));
+                    JsonObject page = alice.get(query + (next == null ? "" : "&after=" + next))
+                            .json();
+                    page.getJsonArray("items")
+                            .forEach(item -> walked.add(item.asJsonObject().getString("tkiid")));
                     next = page.isNull("next") ? null : page.getString("next");
                 } while (next != null);
                 assertEquals(offsetOrder, walked, order);
             }
-            assertEquals(created.get(1), ids(alice, "namePrefix=" + p + "&orderBy=dueTime%20desc,name").get(0),
+            assertEquals(
+                    created.get(1),
+                    ids(alice, "namePrefix=" + p + "&orderBy=dueTime%20desc,name")
+                            .get(0),
                     "going down, tasks without a due time come first");
 
             List<String> byName = ids(alice, "namePrefix=" + p + "&orderBy=name%20desc");
@@ -96,23 +109,32 @@ class QueriesIT extends HtmServer {
     @Test
     void whereClausesQuerySafely() {
         String p = prefix();
-        try (Api alice = new Api(base, ALICE); Api carol = alice.as(CAROL); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api carol = alice.as(CAROL);
+                Api bob = alice.as(BOB)) {
             String urgent = alice.create(task(p + "urgent", 1, null));
             String later = alice.create(task(p + "later", 5, null));
             String readyForMe = "TASK.STATE = TASK.STATE.STATE_READY AND TASK.PRIORITY < 3 AND "
                     + "WORK_ITEM.REASON = WORK_ITEM.REASON.REASON_POTENTIAL_OWNER AND TASK.NAME LIKE '" + p + "%'";
             assertEquals(List.of(urgent), filter(bob, readyForMe, null));
             assertEquals(List.of(later, urgent), filter(alice, "TASK.NAME LIKE '" + p + "%'", "TASK.PRIORITY DESC"));
-            assertEquals(List.of(), filter(carol, "TASK.NAME LIKE '" + p + "%' OR TASK.PRIORITY >= 0", null).stream()
-                    .filter(id -> id.equals(urgent) || id.equals(later)).toList(), "a clause never widens what one sees");
+            assertEquals(
+                    List.of(),
+                    filter(carol, "TASK.NAME LIKE '" + p + "%' OR TASK.PRIORITY >= 0", null).stream()
+                            .filter(id -> id.equals(urgent) || id.equals(later))
+                            .toList(),
+                    "a clause never widens what one sees");
 
-            Api.Reply injection = alice.get(V1 + "tasks/filter?whereClause="
-                    + encode("TASK.NAME = 'x' OR 1=1; DELETE FROM task"));
+            Api.Reply injection =
+                    alice.get(V1 + "tasks/filter?whereClause=" + encode("TASK.NAME = 'x' OR 1=1; DELETE FROM task"));
             assertError(injection, 400, "HTM0400E");
             assertTrue(injection.json().getString("errorMessage").contains("position 23"), injection.body());
             assertError(alice.get(V1 + "tasks/filter?whereClause=" + encode("TASK.SALARY > 3")), 400, "HTM0400E");
-            assertError(alice.get(V1 + "tasks/filter?whereClause=" + encode("TASK.NAME = 'x'")
-                    + "&orderByClause=" + encode("TASK.PRIORITY; DROP TABLE task")), 400, "HTM0400E");
+            assertError(
+                    alice.get(V1 + "tasks/filter?whereClause=" + encode("TASK.NAME = 'x'") + "&orderByClause="
+                            + encode("TASK.PRIORITY; DROP TABLE task")),
+                    400,
+                    "HTM0400E");
             assertEquals(2, alice.task(urgent).getInt("priority") + 1, "the task table is still there");
         }
     }
@@ -120,11 +142,14 @@ class QueriesIT extends HtmServer {
     @Test
     void claimNextGivesTheBestTaskAndNothingWhenNoneIsLeft() {
         String p = prefix();
-        try (Api alice = new Api(base, ALICE); Api dave = alice.as(DAVE)) {
+        try (Api alice = new Api(base, ALICE);
+                Api dave = alice.as(DAVE)) {
             String second = alice.create(task(p + "second", 2, "\"potentialOwners\": {\"users\": [\"dave\"]}"));
             String first = alice.create(task(p + "first", 1, "\"potentialOwners\": {\"users\": [\"dave\"]}"));
-            alice.create(task(p + "not-for-dave", 0, "\"potentialOwners\": {\"users\": [\"alice\"]}, "
-                    + "\"excludedOwners\": {\"users\": [\"dave\"]}"));
+            alice.create(task(
+                    p + "not-for-dave",
+                    0,
+                    "\"potentialOwners\": {\"users\": [\"alice\"]}, " + "\"excludedOwners\": {\"users\": [\"dave\"]}"));
             String claimNext = V1 + "task?action=claimNext&namePrefix=" + p;
             JsonObject claimed = dave.put(claimNext).json();
             assertEquals(first, claimed.getString("tkiid"));
@@ -186,11 +211,14 @@ class QueriesIT extends HtmServer {
     @Test
     void bulkActionsReportEachFailureAndKeepEverySuccess() {
         String p = prefix();
-        try (Api alice = new Api(base, ALICE); Api admin = alice.as(ADMIN)) {
+        try (Api alice = new Api(base, ALICE);
+                Api admin = alice.as(ADMIN)) {
             String one = alice.create(task(p + "1", 3, null));
             String two = alice.create(task(p + "2", 3, null));
-            JsonObject claimed = alice.put(V1 + "task?action=claim",
-                    "{\"taskIDs\": [\"" + one + "\", \"no-such-task\", \"" + two + "\"]}").json();
+            JsonObject claimed = alice.put(
+                            V1 + "task?action=claim",
+                            "{\"taskIDs\": [\"" + one + "\", \"no-such-task\", \"" + two + "\"]}")
+                    .json();
             assertEquals(1, claimed.getJsonArray("failedOperations").size());
             JsonObject failure = claimed.getJsonArray("failedOperations").getJsonObject(0);
             assertEquals("no-such-task", failure.getString("tkiid"));
@@ -198,22 +226,32 @@ class QueriesIT extends HtmServer {
             assertEquals("STATE_CLAIMED", alice.task(one).getString("state"));
             assertEquals("STATE_CLAIMED", alice.task(two).getString("state"));
 
-            JsonObject again = alice.put(V1 + "task?action=claim", "{\"taskIDs\": [\"" + one + "\"]}").json();
-            assertEquals("HTM0409E", again.getJsonArray("failedOperations").getJsonObject(0).getString("errorNumber"));
+            JsonObject again = alice.put(V1 + "task?action=claim", "{\"taskIDs\": [\"" + one + "\"]}")
+                    .json();
+            assertEquals(
+                    "HTM0409E",
+                    again.getJsonArray("failedOperations").getJsonObject(0).getString("errorNumber"));
 
-            Api.Reply updated = alice.put(V1 + "task?action=update", "{\"taskIDs\": [\"" + one + "\", \"" + two
-                    + "\"], \"priority\": 0}");
+            Api.Reply updated = alice.put(
+                    V1 + "task?action=update", "{\"taskIDs\": [\"" + one + "\", \"" + two + "\"], \"priority\": 0}");
             assertEquals(0, updated.json().getJsonArray("failedOperations").size(), updated.body());
             assertEquals(0, alice.task(two).getInt("priority"));
-            assertEquals(0, alice.put(V1 + "task?action=complete", "{\"taskIDs\": [\"" + one + "\", \"" + two
-                    + "\"], \"output\": {\"bulk\": true}}").json().getJsonArray("failedOperations").size());
+            assertEquals(
+                    0,
+                    alice.put(
+                                    V1 + "task?action=complete",
+                                    "{\"taskIDs\": [\"" + one + "\", \"" + two + "\"], \"output\": {\"bulk\": true}}")
+                            .json()
+                            .getJsonArray("failedOperations")
+                            .size());
             assertTrue(alice.get(V1 + "task/" + two + "/output").json().getBoolean("bulk"));
 
             StringBuilder many = new StringBuilder("{\"taskIDs\": [");
             for (int i = 0; i < 501; i++) {
                 many.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
             }
-            assertError(admin.put(V1 + "task?action=terminate", many.append("]}").toString()), 400, "HTM0400E");
+            assertError(
+                    admin.put(V1 + "task?action=terminate", many.append("]}").toString()), 400, "HTM0400E");
             assertError(admin.put(V1 + "task?action=terminate", "{\"taskIDs\": []}"), 400, "HTM0400E");
             assertError(admin.put(V1 + "task?action=fly", "{\"taskIDs\": [\"" + one + "\"]}"), 400, "HTM0400E");
         }
@@ -229,7 +267,9 @@ class QueriesIT extends HtmServer {
         Api.Reply reply = api.get(V1 + "tasks?" + query);
         assertEquals(200, reply.status(), reply.body());
         List<String> ids = new ArrayList<>();
-        reply.json().getJsonArray("items").forEach(item -> ids.add(item.asJsonObject().getString("tkiid")));
+        reply.json()
+                .getJsonArray("items")
+                .forEach(item -> ids.add(item.asJsonObject().getString("tkiid")));
         return ids;
     }
 
@@ -238,7 +278,9 @@ class QueriesIT extends HtmServer {
                 + (orderBy == null ? "" : "&orderByClause=" + encode(orderBy)));
         assertEquals(200, reply.status(), reply.body());
         List<String> ids = new ArrayList<>();
-        reply.json().getJsonArray("items").forEach(item -> ids.add(item.asJsonObject().getString("tkiid")));
+        reply.json()
+                .getJsonArray("items")
+                .forEach(item -> ids.add(item.asJsonObject().getString("tkiid")));
         return ids;
     }
 

@@ -29,7 +29,10 @@ class RolesIT extends HtmServer {
         expected.put(ADMIN, 201);
         expected.forEach((user, status) -> {
             try (Api api = new Api(base, user)) {
-                assertEquals(status, api.post(V1 + "task", "{\"name\": \"by-" + user + "\"}").status(), "" + user);
+                assertEquals(
+                        status,
+                        api.post(V1 + "task", "{\"name\": \"by-" + user + "\"}").status(),
+                        "" + user);
             }
         });
     }
@@ -51,9 +54,12 @@ class RolesIT extends HtmServer {
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
             try (Api api = new Api(base, e.getKey())) {
                 assertEquals(e.getValue(), api.get(V1 + "task/" + tkiid).status(), "" + e.getKey());
-                assertEquals(e.getValue(), api.get(V1 + "task/" + tkiid + "/history").status(), "" + e.getKey());
-                assertEquals(e.getValue() == 200 ? 204 : e.getValue(),
-                        api.get(V1 + "task/" + tkiid + "/input").status(), "no input given: " + e.getKey());
+                assertEquals(
+                        e.getValue(), api.get(V1 + "task/" + tkiid + "/history").status(), "" + e.getKey());
+                assertEquals(
+                        e.getValue() == 200 ? 204 : e.getValue(),
+                        api.get(V1 + "task/" + tkiid + "/input").status(),
+                        "no input given: " + e.getKey());
             }
         }
     }
@@ -72,23 +78,34 @@ class RolesIT extends HtmServer {
 
     @Test
     void apireadClaimsAndReleasesButDoesNotComplete() {
-        try (Api alice = new Api(base, ALICE); Api dave = alice.as(DAVE)) {
+        try (Api alice = new Api(base, ALICE);
+                Api dave = alice.as(DAVE)) {
             String tkiid = created(alice, "{\"name\": \"for-dave\", \"potentialOwners\": {\"users\": [\"dave\"]}}");
             assertEquals(200, dave.put(V1 + "task/" + tkiid + "?action=claim").status());
-            assertEquals(403, dave.put(V1 + "task/" + tkiid + "?action=complete", "{}").status());
-            assertEquals(200, dave.put(V1 + "task/" + tkiid + "?action=cancelClaim").status());
+            assertEquals(
+                    403,
+                    dave.put(V1 + "task/" + tkiid + "?action=complete", "{}").status());
+            assertEquals(
+                    200, dave.put(V1 + "task/" + tkiid + "?action=cancelClaim").status());
         }
     }
 
     @Test
     void supportSeesEveryTaskButClaimsOnlyAsAPotentialOwnerAndAdminDoesEverything() {
-        try (Api alice = new Api(base, ALICE); Api sam = alice.as(SAM); Api admin = alice.as(ADMIN)) {
+        try (Api alice = new Api(base, ALICE);
+                Api sam = alice.as(SAM);
+                Api admin = alice.as(ADMIN)) {
             String tkiid = alice.createReadyTask("support-and-admin");
             assertEquals(403, sam.put(V1 + "task/" + tkiid + "?action=claim").status());
             assertEquals(200, alice.put(V1 + "task/" + tkiid + "?action=claim").status());
-            assertEquals(200, admin.put(V1 + "task/" + tkiid + "?action=complete", "{\"by\": \"admin\"}").status());
+            assertEquals(
+                    200,
+                    admin.put(V1 + "task/" + tkiid + "?action=complete", "{\"by\": \"admin\"}")
+                            .status());
             Api.Reply history = alice.get(V1 + "task/" + tkiid + "/history");
-            assertEquals("admin", history.json().getJsonArray("items").getJsonObject(3).getString("principal"));
+            assertEquals(
+                    "admin",
+                    history.json().getJsonArray("items").getJsonObject(3).getString("principal"));
         }
     }
 

@@ -15,11 +15,15 @@ class SecurityHeadersIT extends HtmServer {
 
     @Test
     void storedHtmlIsOnlyEverADownloadThatCannotRunScript() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
             String tkiid = alice.createReadyTask("stored-script");
             String page = V1 + "task/" + tkiid + "/binaryCustomProperty/page";
             byte[] script = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
-            assertEquals(200, Api.Reply.of(alice.request(page).put(Entity.entity(script, "text/html"))).status());
+            assertEquals(
+                    200,
+                    Api.Reply.of(alice.request(page).put(Entity.entity(script, "text/html")))
+                            .status());
 
             Api.Reply read = Api.Reply.of(bob.request(page).get());
             assertEquals(200, read.status());
@@ -38,28 +42,43 @@ class SecurityHeadersIT extends HtmServer {
             String tkiid = alice.createReadyTask("picture");
             String scan = V1 + "task/" + tkiid + "/binaryCustomProperty/scan%20%22one%22";
             byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-            assertEquals(200, Api.Reply.of(alice.request(scan).put(Entity.entity(png, "image/png"))).status());
+            assertEquals(
+                    200,
+                    Api.Reply.of(alice.request(scan).put(Entity.entity(png, "image/png")))
+                            .status());
             Api.Reply read = Api.Reply.of(alice.request(scan).get());
             assertEquals("inline; filename*=UTF-8''scan%20%22one%22", read.header("Content-Disposition"));
             assertTrue(read.header("Content-Security-Policy").startsWith("sandbox"));
 
             String svg = V1 + "task/" + tkiid + "/binaryCustomProperty/drawing";
-            assertEquals(200, Api.Reply.of(alice.request(svg).put(Entity.entity("<svg/>", "image/svg+xml"))).status());
-            assertTrue(Api.Reply.of(alice.request(svg).get()).header("Content-Disposition").startsWith("attachment"),
+            assertEquals(
+                    200,
+                    Api.Reply.of(alice.request(svg).put(Entity.entity("<svg/>", "image/svg+xml")))
+                            .status());
+            assertTrue(
+                    Api.Reply.of(alice.request(svg).get())
+                            .header("Content-Disposition")
+                            .startsWith("attachment"),
                     "SVG can carry script: never inline");
         }
     }
 
     @Test
     void everyAnswerForbidsSniffingFramingAndCachingTaskData() {
-        try (Api alice = new Api(base, ALICE); Api nobody = new Api(base, null)) {
+        try (Api alice = new Api(base, ALICE);
+                Api nobody = new Api(base, null)) {
             String tkiid = alice.createReadyTask("headers");
-            for (Api.Reply reply : new Api.Reply[] {alice.get(V1 + "task/" + tkiid),
-                    alice.get(V1 + "tasks?potentialOwner=me"), alice.get(V1 + "task/no-such-task"),
-                    nobody.get(V1 + "task/" + tkiid)}) {
+            for (Api.Reply reply : new Api.Reply[] {
+                alice.get(V1 + "task/" + tkiid),
+                alice.get(V1 + "tasks?potentialOwner=me"),
+                alice.get(V1 + "task/no-such-task"),
+                nobody.get(V1 + "task/" + tkiid)
+            }) {
                 assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply.toString());
                 assertEquals("no-store", reply.header("Cache-Control"), reply.toString());
-                assertEquals("default-src 'none'; frame-ancestors 'none'", reply.header("Content-Security-Policy"),
+                assertEquals(
+                        "default-src 'none'; frame-ancestors 'none'",
+                        reply.header("Content-Security-Policy"),
                         reply.toString());
             }
             Api.Reply page = nobody.get("");

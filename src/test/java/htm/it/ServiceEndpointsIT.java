@@ -17,8 +17,13 @@ class ServiceEndpointsIT extends HtmServer {
         try (Api api = new Api(root(), null)) {
             Api.Reply openapi = api.get("openapi");
             assertEquals(200, openapi.status());
-            for (String path : new String[] {"/rest/bpm/htm/v1/task/{tkiid}", "/rest/bpm/htm/v1/tasks",
-                    "/rest/bpm/htm/v1/task/{tkiid}/history", "TaskCreation", "errorNumber"}) {
+            for (String path : new String[] {
+                "/rest/bpm/htm/v1/task/{tkiid}",
+                "/rest/bpm/htm/v1/tasks",
+                "/rest/bpm/htm/v1/task/{tkiid}/history",
+                "TaskCreation",
+                "errorNumber"
+            }) {
                 assertTrue(openapi.body().contains(path), "documents " + path);
             }
             Api.Reply json = api.get("openapi?format=JSON");
@@ -30,7 +35,8 @@ class ServiceEndpointsIT extends HtmServer {
                     if (path.contains("{" + parameter + "}")) {
                         item.values().stream()
                                 .filter(operation -> operation instanceof JsonObject o && o.containsKey("responses"))
-                                .forEach(operation -> assertTrue(String.valueOf(item.get("parameters")).contains(declared)
+                                .forEach(operation -> assertTrue(
+                                        String.valueOf(item.get("parameters")).contains(declared)
                                                 || operation.toString().contains(declared),
                                         "every operation of " + path + " declares the path parameter " + parameter));
                     }
@@ -51,7 +57,9 @@ class ServiceEndpointsIT extends HtmServer {
 
     @Test
     void liveAndCountingTasksInMetricsAndLogsWithoutTaskData() throws Exception {
-        try (Api api = new Api(root(), null); Api alice = new Api(base, Api.ALICE); Api admin = alice.as(Api.ADMIN)) {
+        try (Api api = new Api(root(), null);
+                Api alice = new Api(base, Api.ALICE);
+                Api admin = alice.as(Api.ADMIN)) {
             assertEquals(200, api.get("health/live").status());
             double created = metric(api, "htm_tasks_created_total", "");
             double claimed = metric(api, "htm_tasks_claimed_total", "");
@@ -66,8 +74,14 @@ class ServiceEndpointsIT extends HtmServer {
             assertEquals(completed + 1, metric(api, "htm_tasks_completed_total", ""));
             assertTrue(metric(api, "htm_task_action_seconds_count", "action=\"ACTION_CLAIM\"") >= 1);
             alice.createReadyTask("counted while open");
-            assertTrue(awaitServer(() -> metric(api, "htm_tasks_open", "state=\"STATE_READY\"") == admin.get(Api.V1
-                    + "tasks?state=STATE_READY&size=1").json().getJsonNumber("total").longValue(), Boolean::booleanValue),
+            assertTrue(
+                    awaitServer(
+                            () -> metric(api, "htm_tasks_open", "state=\"STATE_READY\"")
+                                    == admin.get(Api.V1 + "tasks?state=STATE_READY&size=1")
+                                            .json()
+                                            .getJsonNumber("total")
+                                            .longValue(),
+                            Boolean::booleanValue),
                     "the ready tasks, counted at most 5 s ago");
             String everything = api.get("metrics").body();
             for (String secret : new String[] {"alice", "metered", tkiid, "s3cr3t-v4lue"}) {
@@ -86,9 +100,11 @@ class ServiceEndpointsIT extends HtmServer {
     static double metric(Api api, String name, String labels) {
         Api.Reply metrics = api.get("metrics?scope=application");
         assertEquals(200, metrics.status());
-        return metrics.body().lines()
+        return metrics.body()
+                .lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains(labels))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
+                .findFirst()
+                .orElse(0);
     }
 }

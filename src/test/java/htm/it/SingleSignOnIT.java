@@ -44,8 +44,8 @@ class SingleSignOnIT extends HtmServer {
     @Test
     void aTokenActsWithTheRolesAndGroupsItCarries() throws Exception {
         String writer = token("zoe", "[\"htm-apiwrite\", \"reviewers\"]", ISSUER, "htm", 3600, "RS256", true);
-        try (Response created = bearer(writer, V1 + "task").post(Entity.json(
-                "{\"name\": \"sso\", \"potentialOwners\": {\"groups\": [\"reviewers\"]}}"))) {
+        try (Response created = bearer(writer, V1 + "task")
+                .post(Entity.json("{\"name\": \"sso\", \"potentialOwners\": {\"groups\": [\"reviewers\"]}}"))) {
             assertEquals(201, created.getStatus());
             String body = created.readEntity(String.class);
             assertTrue(body.contains("\"originator\":\"zoe\""), body);
@@ -53,8 +53,14 @@ class SingleSignOnIT extends HtmServer {
 
             String reader = token("yves", "[\"htm-apiread\", \"reviewers\"]", ISSUER, "htm", 3600, "RS256", true);
             assertEquals(403, status(bearer(reader, V1 + "task").post(Entity.json("{\"name\": \"no\"}"))));
-            assertEquals(200, status(bearer(reader, V1 + "task/" + tkiid).get()), "a group task, seen through the token's groups");
-            assertEquals(200, status(bearer(reader, V1 + "task/" + tkiid + "?action=claim").put(Entity.json("{}"))));
+            assertEquals(
+                    200,
+                    status(bearer(reader, V1 + "task/" + tkiid).get()),
+                    "a group task, seen through the token's groups");
+            assertEquals(
+                    200,
+                    status(bearer(reader, V1 + "task/" + tkiid + "?action=claim")
+                            .put(Entity.json("{}"))));
             String stranger = token("xena", "[\"htm-apiwrite\"]", ISSUER, "htm", 3600, "RS256", true);
             assertEquals(404, status(bearer(stranger, V1 + "task/" + tkiid).get()));
             String admin = token("root", "[\"htm-admin\"]", ISSUER, "htm", 3600, "RS256", true);
@@ -64,21 +70,37 @@ class SingleSignOnIT extends HtmServer {
 
     @Test
     void basicKeepsWorkingBesideTokens() {
-        assertEquals(200, status(client.target(base + V1 + "tasks").request()
-                .header("Authorization", Api.basic("alice", "alice")).get()));
+        assertEquals(
+                200,
+                status(client.target(base + V1 + "tasks")
+                        .request()
+                        .header("Authorization", Api.basic("alice", "alice"))
+                        .get()));
     }
 
     /** A credential that checked out is remembered; a wrong one never is, nor does it share the right one's entry. */
     @Test
     void aRememberedCredentialStillNeedsItsOwnPassword() {
-        for (String authorization : new String[] {Api.basic("carol", "carol"), Api.basic("carol", "wrong"),
-                Api.basic("carol", "carol"), Api.basic("carol", "wrong"), Api.basic("carol", "carol ")}) {
+        for (String authorization : new String[] {
+            Api.basic("carol", "carol"),
+            Api.basic("carol", "wrong"),
+            Api.basic("carol", "carol"),
+            Api.basic("carol", "wrong"),
+            Api.basic("carol", "carol ")
+        }) {
             int expected = authorization.equals(Api.basic("carol", "carol")) ? 200 : 401;
-            assertEquals(expected, status(client.target(base + V1 + "tasks").request()
-                    .header("Authorization", authorization).get()), authorization);
+            assertEquals(
+                    expected,
+                    status(client.target(base + V1 + "tasks")
+                            .request()
+                            .header("Authorization", authorization)
+                            .get()),
+                    authorization);
         }
-        try (Response groups = client.target(base + V1 + "tasks?group=managers").request()
-                .header("Authorization", Api.basic("carol", "carol")).get()) {
+        try (Response groups = client.target(base + V1 + "tasks?group=managers")
+                .request()
+                .header("Authorization", Api.basic("carol", "carol"))
+                .get()) {
             assertEquals(200, groups.getStatus(), "a remembered caller keeps its groups and roles");
         }
     }
@@ -86,26 +108,40 @@ class SingleSignOnIT extends HtmServer {
     @Test
     void aTokensNestedGroupIsNotTheRegistrysGroupOfTheSameLastName() throws Exception {
         try (Api carol = new Api(base, Api.CAROL)) {
-            String tkiid = carol.create("{\"name\": \"for-managers\", \"potentialOwners\": {\"groups\": [\"managers\"]}}");
-            String nested = token("nina", "[\"htm-apiwrite\", \"/contractors/managers\"]", ISSUER, "htm", 3600, "RS256",
-                    true);
-            assertEquals(404, status(bearer(nested, V1 + "task/" + tkiid).get()), "/contractors/managers is not managers");
+            String tkiid =
+                    carol.create("{\"name\": \"for-managers\", \"potentialOwners\": {\"groups\": [\"managers\"]}}");
+            String nested =
+                    token("nina", "[\"htm-apiwrite\", \"/contractors/managers\"]", ISSUER, "htm", 3600, "RS256", true);
+            assertEquals(
+                    404, status(bearer(nested, V1 + "task/" + tkiid).get()), "/contractors/managers is not managers");
             String member = token("mona", "[\"htm-apiwrite\", \"managers\"]", ISSUER, "htm", 3600, "RS256", true);
-            assertEquals(200, status(bearer(member, V1 + "task/" + tkiid).get()),
+            assertEquals(
+                    200,
+                    status(bearer(member, V1 + "task/" + tkiid).get()),
                     "a token's group and the registry's group of one name are one group");
         }
     }
 
     @Test
     void wrongBasicCredentialsAre401WithTheErrorBody() {
-        String[] bad = {Api.basic("alice", "wrong"), Api.basic("nobody", "alice"), "Basic !!!", "Basic " +
-                java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)), "Digest x", ""};
+        String[] bad = {
+            Api.basic("alice", "wrong"),
+            Api.basic("nobody", "alice"),
+            "Basic !!!",
+            "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
+            "Digest x",
+            ""
+        };
         for (String authorization : bad) {
-            try (Response response = client.target(base + V1 + "tasks").request().header("Authorization", authorization).get()) {
+            try (Response response = client.target(base + V1 + "tasks")
+                    .request()
+                    .header("Authorization", authorization)
+                    .get()) {
                 assertEquals(401, response.getStatus(), authorization);
                 assertEquals("Basic realm=\"htm\"", response.getHeaderString("WWW-Authenticate"), authorization);
                 String body = response.readEntity(String.class);
-                assertTrue(body.contains("\"errorNumber\":\"HTM0401E\"") && body.contains("Authentication failed"),
+                assertTrue(
+                        body.contains("\"errorNumber\":\"HTM0401E\"") && body.contains("Authentication failed"),
                         authorization + " -> " + body);
             }
         }
@@ -114,26 +150,40 @@ class SingleSignOnIT extends HtmServer {
     @Test
     void everyBadTokenIs401() throws Exception {
         String[] bad = {
-                token("zoe", "[\"htm-apiwrite\"]", ISSUER, "htm", -3600, "RS256", true),            // expired
-                token("zoe", "[\"htm-apiwrite\"]", "https://evil.test", "htm", 3600, "RS256", true), // other issuer
-                token("zoe", "[\"htm-apiwrite\"]", ISSUER, "someone-else", 3600, "RS256", true),    // other audience
-                token("zoe", "[\"htm-apiwrite\"]", ISSUER, "htm", 3600, "RS256", false),            // wrong signature
-                notYetValid(), "not.a.token", "garbage"};
+            token("zoe", "[\"htm-apiwrite\"]", ISSUER, "htm", -3600, "RS256", true), // expired
+            token("zoe", "[\"htm-apiwrite\"]", "https://evil.test", "htm", 3600, "RS256", true), // other issuer
+            token("zoe", "[\"htm-apiwrite\"]", ISSUER, "someone-else", 3600, "RS256", true), // other audience
+            token("zoe", "[\"htm-apiwrite\"]", ISSUER, "htm", 3600, "RS256", false), // wrong signature
+            notYetValid(),
+            "not.a.token",
+            "garbage"
+        };
         for (String token : bad) {
             try (Response response = bearer(token, V1 + "tasks").get()) {
                 assertEquals(401, response.getStatus(), token);
-                assertEquals("Bearer realm=\"htm\", error=\"invalid_token\"", response.getHeaderString("WWW-Authenticate"), token);
+                assertEquals(
+                        "Bearer realm=\"htm\", error=\"invalid_token\"",
+                        response.getHeaderString("WWW-Authenticate"),
+                        token);
                 String body = response.readEntity(String.class);
-                assertTrue(body.contains("\"errorNumber\":\"HTM0401E\"")
-                        && body.contains("the bearer token is not accepted"), token + " -> " + body);
+                assertTrue(
+                        body.contains("\"errorNumber\":\"HTM0401E\"")
+                                && body.contains("the bearer token is not accepted"),
+                        token + " -> " + body);
             }
         }
     }
 
     /** A well-signed token whose nbf lies an hour ahead. */
     static String notYetValid() throws Exception {
-        return token("zoe", "[\"htm-apiwrite\"], \"nbf\": " + (Instant.now().getEpochSecond() + 3600), ISSUER, "htm",
-                7200, "RS256", true);
+        return token(
+                "zoe",
+                "[\"htm-apiwrite\"], \"nbf\": " + (Instant.now().getEpochSecond() + 3600),
+                ISSUER,
+                "htm",
+                7200,
+                "RS256",
+                true);
     }
 
     private jakarta.ws.rs.client.Invocation.Builder bearer(String token, String path) {
@@ -147,8 +197,15 @@ class SingleSignOnIT extends HtmServer {
     }
 
     /** An RS256 token; with wellSigned false, the signature is made over other content. */
-    static String token(String user, String groups, String issuer, String audience, long lifetimeSeconds,
-                        String algorithm, boolean wellSigned) throws Exception {
+    static String token(
+            String user,
+            String groups,
+            String issuer,
+            String audience,
+            long lifetimeSeconds,
+            String algorithm,
+            boolean wellSigned)
+            throws Exception {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + user + "\",\"upn\":\""
@@ -165,7 +222,9 @@ class SingleSignOnIT extends HtmServer {
 
     private static PrivateKey privateKey() throws Exception {
         String pem = Files.readString(Path.of("src/test/resources/jwt/test-private-key.pem"))
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
     }
 }

@@ -23,7 +23,8 @@ class TaskLifecycleIT extends HtmServer {
             assertNotNull(read.header("ETag"));
 
             assertEquals(200, alice.put(V1 + "task/" + tkiid + "?action=claim").status());
-            assertEquals(200, alice.put(V1 + "task/" + tkiid + "?action=cancelClaim").status());
+            assertEquals(
+                    200, alice.put(V1 + "task/" + tkiid + "?action=cancelClaim").status());
             Api.Reply claimed = alice.put(V1 + "task/" + tkiid + "?action=claim");
             assertEquals("STATE_CLAIMED", claimed.json().getString("state"));
             assertEquals(ALICE, claimed.json().getString("owner"));
@@ -45,13 +46,16 @@ class TaskLifecycleIT extends HtmServer {
 
     @Test
     void claimOfAClaimedTaskIs409AndCompletingAnotherOwnersTaskIs403() {
-        try (Api alice = new Api(base, ALICE); Api bob = alice.as(BOB)) {
+        try (Api alice = new Api(base, ALICE);
+                Api bob = alice.as(BOB)) {
             String tkiid = alice.createReadyTask("review");
             assertEquals(200, alice.put(V1 + "task/" + tkiid + "?action=claim").status());
             Api.Reply second = bob.put(V1 + "task/" + tkiid + "?action=claim");
             assertEquals(409, second.status());
             assertEquals("HTM0409E", second.json().getString("errorNumber"));
-            assertEquals(403, bob.put(V1 + "task/" + tkiid + "?action=complete", "{}").status());
+            assertEquals(
+                    403,
+                    bob.put(V1 + "task/" + tkiid + "?action=complete", "{}").status());
         }
     }
 }

@@ -21,17 +21,28 @@ class TemplatesAndEscalationsIT extends HtmServer {
 
     @Test
     void engineeringDefinesTemplatesEveryoneReadsThemAndTasksTakeTheirDefaults() {
-        try (Api erin = new Api(base, ERIN); Api alice = erin.as(ALICE); Api dave = erin.as(DAVE)) {
+        try (Api erin = new Api(base, ERIN);
+                Api alice = erin.as(ALICE);
+                Api dave = erin.as(DAVE)) {
             String template = "{\"name\": \"approve-order\", \"namespace\": \"sales\", \"priority\": 7, "
                     + "\"description\": \"Approve the order\", \"durationUntilDue\": \"PT4H\", "
                     + "\"potentialOwners\": {\"users\": [\"alice\"]}, "
                     + "\"escalations\": [{\"name\": \"remind\", \"after\": \"PT1H\"}]}";
             assertError(alice.post(V1 + "taskTemplates", template), 403, "HTM0403E");
             assertError(erin.post(V1 + "taskTemplates", "{\"priority\": 1}"), 400, "HTM0400E");
-            assertError(erin.post(V1 + "taskTemplates", "{\"name\": \"t\", \"escalations\": [{\"name\": \"e\", "
-                    + "\"after\": \"soon\"}]}"), 400, "HTM0400E");
-            assertError(erin.post(V1 + "taskTemplates", "{\"name\": \"t\", \"escalations\": [{\"name\": \"e\", "
-                    + "\"after\": \"PT1H\", \"sendPigeon\": true}]}"), 400, "HTM0400E");
+            assertError(
+                    erin.post(
+                            V1 + "taskTemplates",
+                            "{\"name\": \"t\", \"escalations\": [{\"name\": \"e\", " + "\"after\": \"soon\"}]}"),
+                    400,
+                    "HTM0400E");
+            assertError(
+                    erin.post(
+                            V1 + "taskTemplates",
+                            "{\"name\": \"t\", \"escalations\": [{\"name\": \"e\", "
+                                    + "\"after\": \"PT1H\", \"sendPigeon\": true}]}"),
+                    400,
+                    "HTM0400E");
 
             Api.Reply created = erin.post(V1 + "taskTemplates", template);
             assertEquals(201, created.status(), created.body());
@@ -39,9 +50,13 @@ class TemplatesAndEscalationsIT extends HtmServer {
             assertTrue(created.header("Location").endsWith("/rest/bpm/htm/v1/taskTemplate/" + tktid));
             assertEquals("erin", created.json().getString("createdBy"));
             assertEquals(7, created.json().getJsonObject("defaults").getInt("priority"));
-            assertEquals("remind", created.json().getJsonArray("escalations").getJsonObject(0).getString("name"));
+            assertEquals(
+                    "remind",
+                    created.json().getJsonArray("escalations").getJsonObject(0).getString("name"));
 
-            assertEquals("approve-order", dave.get(V1 + "taskTemplate/" + tktid).json().getString("name"));
+            assertEquals(
+                    "approve-order",
+                    dave.get(V1 + "taskTemplate/" + tktid).json().getString("name"));
             assertTrue(dave.get(V1 + "taskTemplates").json().getJsonArray("items").stream()
                     .anyMatch(t -> t.asJsonObject().getString("tktid").equals(tktid)));
             assertError(dave.get(V1 + "taskTemplate/no-such-template"), 404, "HTM0404E");
@@ -62,29 +77,41 @@ class TemplatesAndEscalationsIT extends HtmServer {
 
     @Test
     void anOverdueTaskEscalatesAlongItsChain() throws InterruptedException {
-        try (Api erin = new Api(base, ERIN); Api alice = erin.as(ALICE); Api carol = erin.as(CAROL)) {
-            String tktid = erin.post(V1 + "taskTemplates", "{\"name\": \"urgent\", \"priority\": 9, "
-                    + "\"durationUntilDue\": \"PT1S\", \"potentialOwners\": {\"users\": [\"alice\"]}, "
-                    + "\"escalations\": ["
-                    + "{\"name\": \"remind\", \"after\": \"PT1S\", \"whenStillIn\": \"STATE_CLAIMED\", "
-                    + "\"raisePriorityTo\": 1, \"escalationReceivers\": {\"users\": [\"carol\"]}, "
-                    + "\"notification\": \"order 42 is late\"}, "
-                    + "{\"name\": \"hand-over\", \"after\": \"PT1S\", \"transferToGroup\": \"managers\"}]}")
-                    .json().getString("tktid");
-            String tkiid = alice.post(V1 + "task?taskTemplateID=" + tktid, "{}").json().getString("tkiid");
+        try (Api erin = new Api(base, ERIN);
+                Api alice = erin.as(ALICE);
+                Api carol = erin.as(CAROL)) {
+            String tktid = erin.post(
+                            V1 + "taskTemplates",
+                            "{\"name\": \"urgent\", \"priority\": 9, "
+                                    + "\"durationUntilDue\": \"PT1S\", \"potentialOwners\": {\"users\": [\"alice\"]}, "
+                                    + "\"escalations\": ["
+                                    + "{\"name\": \"remind\", \"after\": \"PT1S\", \"whenStillIn\": \"STATE_CLAIMED\", "
+                                    + "\"raisePriorityTo\": 1, \"escalationReceivers\": {\"users\": [\"carol\"]}, "
+                                    + "\"notification\": \"order 42 is late\"}, "
+                                    + "{\"name\": \"hand-over\", \"after\": \"PT1S\", \"transferToGroup\": \"managers\"}]}")
+                    .json()
+                    .getString("tktid");
+            String tkiid =
+                    alice.post(V1 + "task?taskTemplateID=" + tktid, "{}").json().getString("tkiid");
             alice.act(tkiid, "claim");
 
             JsonArray chain = awaitChain(alice, tkiid, "ESCALATION_STATE_ESCALATED", "ESCALATION_STATE_ESCALATED");
             assertEquals("system", chain.getJsonObject(0).getString("escalatedBy"));
-            assertEquals(List.of("carol"), strings(chain.getJsonObject(0).getJsonObject("escalationReceivers")
-                    .getJsonArray("users")));
+            assertEquals(
+                    List.of("carol"),
+                    strings(chain.getJsonObject(0)
+                            .getJsonObject("escalationReceivers")
+                            .getJsonArray("users")));
             JsonObject task = alice.task(tkiid);
             assertTrue(task.getBoolean("isEscalated"));
             assertTrue(task.getBoolean("isOverdue"));
             assertEquals(1, task.getInt("priority"));
             assertEquals("STATE_READY", task.getString("state"), "handed to the group, the claim is released");
-            assertEquals(List.of("managers"), strings(alice.get(V1 + "task/" + tkiid + "/role/potentialOwner")
-                    .json().getJsonArray("groups")));
+            assertEquals(
+                    List.of("managers"),
+                    strings(alice.get(V1 + "task/" + tkiid + "/role/potentialOwner")
+                            .json()
+                            .getJsonArray("groups")));
             assertEquals(200, carol.act(tkiid, "claim").status(), "carol, of managers, takes it over");
             List<String> history = alice.historyActions(tkiid);
             assertEquals(2, history.stream().filter("ACTION_ESCALATE"::equals).count(), history.toString());
@@ -93,13 +120,19 @@ class TemplatesAndEscalationsIT extends HtmServer {
 
     @Test
     void anEscalationLapsesWhenTheTaskMovedOnAndFiresByHandBeforeItsTime() throws InterruptedException {
-        try (Api erin = new Api(base, ERIN); Api alice = erin.as(ALICE); Api bob = erin.as(BOB)) {
-            String tktid = erin.post(V1 + "taskTemplates", "{\"name\": \"watched\", \"durationUntilDue\": \"PT1S\", "
-                    + "\"potentialOwners\": {\"users\": [\"alice\"]}, \"escalations\": ["
-                    + "{\"name\": \"unclaimed\", \"after\": \"PT1S\", \"whenStillIn\": \"STATE_READY\"}, "
-                    + "{\"name\": \"much-later\", \"after\": \"P1D\", \"raisePriorityTo\": 0}]}")
-                    .json().getString("tktid");
-            String tkiid = alice.post(V1 + "task?taskTemplateID=" + tktid, "{}").json().getString("tkiid");
+        try (Api erin = new Api(base, ERIN);
+                Api alice = erin.as(ALICE);
+                Api bob = erin.as(BOB)) {
+            String tktid = erin.post(
+                            V1 + "taskTemplates",
+                            "{\"name\": \"watched\", \"durationUntilDue\": \"PT1S\", "
+                                    + "\"potentialOwners\": {\"users\": [\"alice\"]}, \"escalations\": ["
+                                    + "{\"name\": \"unclaimed\", \"after\": \"PT1S\", \"whenStillIn\": \"STATE_READY\"}, "
+                                    + "{\"name\": \"much-later\", \"after\": \"P1D\", \"raisePriorityTo\": 0}]}")
+                    .json()
+                    .getString("tktid");
+            String tkiid =
+                    alice.post(V1 + "task?taskTemplateID=" + tktid, "{}").json().getString("tkiid");
             alice.act(tkiid, "claim");
             JsonArray chain = awaitChain(alice, tkiid, "ESCALATION_STATE_SUPERFLUOUS", "ESCALATION_STATE_WAITING");
             assertFalse(alice.task(tkiid).getBoolean("isEscalated"), "claimed in time: no escalation");
@@ -121,8 +154,9 @@ class TemplatesAndEscalationsIT extends HtmServer {
 
     /** Awaits the task's escalation chain standing in the given states. */
     private static JsonArray awaitChain(Api api, String tkiid, String... states) throws InterruptedException {
-        JsonArray chain = awaitServer(() -> api.get(V1 + "task/" + tkiid + "/escalationInfo").json()
-                .getJsonArray("items"), answer -> strings(answer, "state").equals(List.of(states)));
+        JsonArray chain = awaitServer(
+                () -> api.get(V1 + "task/" + tkiid + "/escalationInfo").json().getJsonArray("items"),
+                answer -> strings(answer, "state").equals(List.of(states)));
         assertEquals(List.of(states), strings(chain, "state"));
         return chain;
     }
@@ -132,7 +166,8 @@ class TemplatesAndEscalationsIT extends HtmServer {
     }
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+        return array.getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
                 .toList();
     }
 }

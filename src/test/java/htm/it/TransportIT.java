@@ -47,13 +47,16 @@ class TransportIT extends HtmServer {
         trust.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
-        return ClientBuilder.newBuilder().sslContext(tls).hostnameVerifier((host, session) -> {
-            try {
-                return session.getPeerCertificates()[0].equals(own);
-            } catch (SSLPeerUnverifiedException e) {
-                return false;
-            }
-        }).build();
+        return ClientBuilder.newBuilder()
+                .sslContext(tls)
+                .hostnameVerifier((host, session) -> {
+                    try {
+                        return session.getPeerCertificates()[0].equals(own);
+                    } catch (SSLPeerUnverifiedException e) {
+                        return false;
+                    }
+                })
+                .build();
     }
 
     private String https() {
@@ -62,11 +65,16 @@ class TransportIT extends HtmServer {
 
     private static String ssoCookie(Response signedIn) {
         List<String> cookies = signedIn.getStringHeaders().getOrDefault("Set-Cookie", List.of());
-        return cookies.stream().filter(c -> c.startsWith("LtpaToken2=")).findFirst().orElse(null);
+        return cookies.stream()
+                .filter(c -> c.startsWith("LtpaToken2="))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Response signIn(Client client, String base, String user) {
-        return client.target(base + "ui/session").request().header(PAGE_HEADER, "htm-worklist")
+        return client.target(base + "ui/session")
+                .request()
+                .header(PAGE_HEADER, "htm-worklist")
                 .post(Entity.form(new Form("username", user).param("password", user)));
     }
 
@@ -102,10 +110,13 @@ class TransportIT extends HtmServer {
     @Test
     void anotherSitesFormCannotSignTheBrowserIn() {
         Client client = ClientBuilder.newClient();
-        try (Response forged = client.target(base + "ui/session").request().header("Origin", "https://evil.example")
+        try (Response forged = client.target(base + "ui/session")
+                .request()
+                .header("Origin", "https://evil.example")
                 .post(Entity.form(new Form("username", "mallory").param("password", "mallory")))) {
             assertEquals(403, forged.getStatus());
-            assertEquals("HTM0403E", forged.readEntity(jakarta.json.JsonObject.class).getString("errorNumber"));
+            assertEquals(
+                    "HTM0403E", forged.readEntity(jakarta.json.JsonObject.class).getString("errorNumber"));
             assertNull(ssoCookie(forged));
         } finally {
             client.close();

@@ -3,7 +3,6 @@ package htm.it;
 import static htm.it.Api.ADMIN;
 import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -33,11 +32,11 @@ import org.junit.jupiter.api.Test;
 class WorkItemIndexIT extends HtmServer {
 
     private static final List<String> USERS = List.of("alice", "bob", "carol", "dave");
-    private static final Map<String, Set<String>> GROUPS = Map.of("alice", Set.of("reviewers"),
-            "bob", Set.of("reviewers"), "carol", Set.of("managers"), "dave", Set.of());
+    private static final Map<String, Set<String>> GROUPS = Map.of(
+            "alice", Set.of("reviewers"), "bob", Set.of("reviewers"), "carol", Set.of("managers"), "dave", Set.of());
     private static final List<String> ALL_GROUPS = List.of("reviewers", "managers", "auditors");
-    private static final List<String> LIST_ROLES = List.of("potentialOwner", "excludedOwner", "administrator",
-            "editor", "reader", "escalationReceiver");
+    private static final List<String> LIST_ROLES =
+            List.of("potentialOwner", "excludedOwner", "administrator", "editor", "reader", "escalationReceiver");
     private static final List<String> PROPERTIES = List.of("p1", "p2", "p3");
     private static final int STEPS = 70;
 
@@ -67,7 +66,8 @@ class WorkItemIndexIT extends HtmServer {
 
     private String people() {
         List<String> users = USERS.stream().filter(u -> random.nextInt(3) == 0).toList();
-        List<String> groups = ALL_GROUPS.stream().filter(g -> random.nextInt(3) == 0).toList();
+        List<String> groups =
+                ALL_GROUPS.stream().filter(g -> random.nextInt(3) == 0).toList();
         return "{\"users\": [" + quoted(users) + "], \"groups\": [" + quoted(groups) + "]}";
     }
 
@@ -99,35 +99,45 @@ class WorkItemIndexIT extends HtmServer {
             case 7 -> admin.act(task, "resume");
             case 8 -> admin.act(task, "terminate");
             case 9 -> admin.act(task, "restart");
-            case 10 -> admin.put(at + "/role/" + any(LIST_ROLES) + "?action=assign&"
-                    + (random.nextBoolean() ? "newUser=" + user : "newGroup=" + any(ALL_GROUPS)));
-            case 11 -> admin.put(at + "/role/potentialOwner?action=transfer&fromUser=" + user + "&toGroup="
-                    + any(ALL_GROUPS));
-            case 12 -> admin.put(at + "?action=update", "{\"priority\": " + random.nextInt(4) + ", \"name\": \""
-                    + run + "u" + step + "\", \"dueTime\": \"" + Instant.now().plusSeconds(3600) + "\", "
-                    + "\"customProperties\": {\"" + any(PROPERTIES) + "\": "
-                    + (random.nextBoolean() ? "null" : "\"v\\\"" + step + "\"") + "}}");
+            case 10 ->
+                admin.put(at + "/role/" + any(LIST_ROLES) + "?action=assign&"
+                        + (random.nextBoolean() ? "newUser=" + user : "newGroup=" + any(ALL_GROUPS)));
+            case 11 ->
+                admin.put(at + "/role/potentialOwner?action=transfer&fromUser=" + user + "&toGroup=" + any(ALL_GROUPS));
+            case 12 ->
+                admin.put(
+                        at + "?action=update",
+                        "{\"priority\": " + random.nextInt(4) + ", \"name\": \""
+                                + run + "u" + step + "\", \"dueTime\": \""
+                                + Instant.now().plusSeconds(3600) + "\", "
+                                + "\"customProperties\": {\"" + any(PROPERTIES) + "\": "
+                                + (random.nextBoolean() ? "null" : "\"v\\\"" + step + "\"") + "}}");
             case 13 -> {
-                Api.Reply sub = admin.post(V1 + "task?relation=subTask&parentTaskID=" + task,
+                Api.Reply sub = admin.post(
+                        V1 + "task?relation=subTask&parentTaskID=" + task,
                         "{\"name\": \"" + run + "s" + step + "\", \"potentialOwners\": " + people() + "}");
                 if (sub.status() == 201) {
                     tasks.add(sub.json().getString("tkiid"));
                 }
             }
             case 14 -> {
-                Api.Reply routed = admin.put(at + "?action=route", "{\"routingType\": \"Simple\", \"participants\": "
-                        + "{\"users\": [\"" + user + "\"]}}");
+                Api.Reply routed = admin.put(
+                        at + "?action=route",
+                        "{\"routingType\": \"Simple\", \"participants\": " + "{\"users\": [\"" + user + "\"]}}");
                 if (routed.status() == 200) {
                     admin.get(at + "/subtasks").json().getJsonArray("items").stream()
-                            .map(item -> item.asJsonObject().getString("tkiid")).filter(id -> !tasks.contains(id))
+                            .map(item -> item.asJsonObject().getString("tkiid"))
+                            .filter(id -> !tasks.contains(id))
                             .forEach(tasks::add);
                 }
             }
             case 15 -> {
-                Api.Reply updated = admin.put(at + "?action=update",
+                Api.Reply updated = admin.put(
+                        at + "?action=update",
                         "{\"expirationTime\": \"" + Instant.now().plusSeconds(1) + "\"}");
-                if (updated.status() == 200 && Set.of("STATE_READY", "STATE_CLAIMED").contains(
-                        updated.json().getString("state"))) {
+                if (updated.status() == 200
+                        && Set.of("STATE_READY", "STATE_CLAIMED")
+                                .contains(updated.json().getString("state"))) {
                     awaitServer(() -> admin.task(task).getString("state"), "STATE_EXPIRED"::equals);
                 }
             }
@@ -137,8 +147,10 @@ class WorkItemIndexIT extends HtmServer {
             case 19 -> {
                 var property = admin.request(at + "/binaryCustomProperty/" + any(PROPERTIES));
                 String type = random.nextBoolean() ? "image/png" : "text/plain";
-                Api.Reply.of(random.nextBoolean() ? property.delete()
-                        : property.put(Entity.entity(new byte[] {(byte) step}, type)));
+                Api.Reply.of(
+                        random.nextBoolean()
+                                ? property.delete()
+                                : property.put(Entity.entity(new byte[] {(byte) step}, type)));
             }
             default -> admin.act(task, "start");
         }
@@ -157,26 +169,32 @@ class WorkItemIndexIT extends HtmServer {
             assertReadCopy(tkiid, reply.json(), when);
             Map<String, Set<String>> named = new HashMap<>();
             for (String role : LIST_ROLES) {
-                JsonObject lists = admin.get(V1 + "task/" + tkiid + "/role/" + role).json();
+                JsonObject lists =
+                        admin.get(V1 + "task/" + tkiid + "/role/" + role).json();
                 named.put(role + ".users", strings(lists, "users"));
                 named.put(role + ".groups", strings(lists, "groups"));
             }
             people.put(tkiid, named);
         }
-        List<String> order = tkiids(admin.get(V1 + "tasks?namePrefix=" + run + "&size=500").json());
+        List<String> order =
+                tkiids(admin.get(V1 + "tasks?namePrefix=" + run + "&size=500").json());
         assertEquals(read.keySet(), Set.copyOf(order), when + ": the whole list, read from the tasks");
         for (String user : USERS) {
             try (Api api = admin.as(user)) {
                 Set<String> groups = GROUPS.get(user);
-                Set<String> claimable = read.keySet().stream().filter(t -> names(people.get(t), "potentialOwner",
-                        user, groups) && !names(people.get(t), "excludedOwner", user, groups))
+                Set<String> claimable = read.keySet().stream()
+                        .filter(t -> names(people.get(t), "potentialOwner", user, groups)
+                                && !names(people.get(t), "excludedOwner", user, groups))
                         .collect(Collectors.toCollection(TreeSet::new));
-                Set<String> visible = read.keySet().stream().filter(t -> sees(read.get(t), people.get(t), user,
-                        groups)).collect(Collectors.toCollection(TreeSet::new));
+                Set<String> visible = read.keySet().stream()
+                        .filter(t -> sees(read.get(t), people.get(t), user, groups))
+                        .collect(Collectors.toCollection(TreeSet::new));
                 assertList(api, "potentialOwner=me&", claimable, order, when + ", " + user + " may claim");
                 assertList(api, "", visible, order, when + ", " + user + " sees");
-                Set<String> owned = read.keySet().stream().filter(t -> read.get(t).get("owner")
-                        instanceof JsonString owner && owner.getString().equals(user)).collect(Collectors.toSet());
+                Set<String> owned = read.keySet().stream()
+                        .filter(t -> read.get(t).get("owner") instanceof JsonString owner
+                                && owner.getString().equals(user))
+                        .collect(Collectors.toSet());
                 assertList(api, "owner=" + user + "&", owned, order, when + ", " + user + " owns");
             }
         }
@@ -187,46 +205,58 @@ class WorkItemIndexIT extends HtmServer {
      * that queries filter on say; GET shows the properties of the tables.
      */
     private static void assertReadCopy(String tkiid, JsonObject read, String when) throws SQLException {
-        String text = Database.rows("select read_copy from task where tkiid = ?", tkiid).iterator().next();
+        String text = Database.rows("select read_copy from task where tkiid = ?", tkiid)
+                .iterator()
+                .next();
         JsonObject copy;
         try (var reader = Json.createReader(new StringReader(text))) {
             copy = reader.readObject();
         }
         Set<String> people = copy.getJsonArray("p").getValuesAs(JsonArray.class).stream()
-                .map(a -> a.getString(0) + "|" + a.getBoolean(1) + "|" + a.getString(2)).collect(Collectors.toSet());
-        Set<String> table = Database.rows("select people_role, case when is_group then 'true' else 'false' end, "
-                + "principal from task_people where task_id = ?", tkiid);
-        assertEquals(table, people, when + ": the people of " + tkiid + " in its read copy");
-        Set<String> custom = Database.rows("select prop_name, prop_value from task_custom_property where task_id = ?",
+                .map(a -> a.getString(0) + "|" + a.getBoolean(1) + "|" + a.getString(2))
+                .collect(Collectors.toSet());
+        Set<String> table = Database.rows(
+                "select people_role, case when is_group then 'true' else 'false' end, "
+                        + "principal from task_people where task_id = ?",
                 tkiid);
+        assertEquals(table, people, when + ": the people of " + tkiid + " in its read copy");
+        Set<String> custom =
+                Database.rows("select prop_name, prop_value from task_custom_property where task_id = ?", tkiid);
         assertEquals(custom, entries(copy.getJsonObject("c")), when + ": the custom properties in the copy");
         assertEquals(custom, entries(read.getJsonObject("customProperties")), when + ": GET's custom properties");
-        Set<String> binary = Database.rows("select prop_name, media_type from task_binary_property_meta "
-                + "where task_id = ?", tkiid);
+        Set<String> binary = Database.rows(
+                "select prop_name, media_type from task_binary_property_meta " + "where task_id = ?", tkiid);
         assertEquals(binary, entries(copy.getJsonObject("b")), when + ": the binary properties in the copy");
-        assertEquals(binary, entries(read.getJsonObject("binaryCustomPropertiesMetadata")),
+        assertEquals(
+                binary,
+                entries(read.getJsonObject("binaryCustomPropertiesMetadata")),
                 when + ": GET's binary properties");
     }
 
     private static Set<String> entries(JsonObject object) {
-        return object.entrySet().stream().map(e -> e.getKey() + "|" + ((JsonString) e.getValue()).getString())
+        return object.entrySet().stream()
+                .map(e -> e.getKey() + "|" + ((JsonString) e.getValue()).getString())
                 .collect(Collectors.toSet());
     }
 
     /** The list as the caller reads it equals the expected tasks, in the order of the whole list (read as admin). */
     private void assertList(Api api, String filter, Set<String> expected, List<String> order, String what) {
-        JsonObject page = api.get(V1 + "tasks?" + filter + "namePrefix=" + run + "&size=500").json();
+        JsonObject page = api.get(V1 + "tasks?" + filter + "namePrefix=" + run + "&size=500")
+                .json();
         assertEquals(order.stream().filter(expected::contains).toList(), tkiids(page), what);
         assertEquals(expected.size(), page.getInt("total"), what + ": total");
     }
 
     private static List<String> tkiids(JsonObject page) {
-        return page.getJsonArray("items").stream().map(item -> item.asJsonObject().getString("tkiid")).toList();
+        return page.getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getString("tkiid"))
+                .toList();
     }
 
     private static boolean sees(JsonObject task, Map<String, Set<String>> people, String user, Set<String> groups) {
         return List.of("owner", "originator", "starter", "delegate").stream()
-                .anyMatch(field -> task.get(field) instanceof JsonString s && s.getString().equals(user))
+                        .anyMatch(field -> task.get(field) instanceof JsonString s
+                                && s.getString().equals(user))
                 || LIST_ROLES.stream().anyMatch(role -> names(people, role, user, groups));
     }
 
@@ -237,6 +267,7 @@ class WorkItemIndexIT extends HtmServer {
 
     private static Set<String> strings(JsonObject lists, String field) {
         return lists.getJsonArray(field).getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).collect(Collectors.toSet());
+                .map(JsonString::getString)
+                .collect(Collectors.toSet());
     }
 }

@@ -46,15 +46,28 @@ class WorklistPageIT extends HtmServer {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "No Chromium here: apt-get install chromium chromium-driver (as .ci/run does) to run the page's tests");
         profile = Files.createTempDirectory("htm-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-                        "--window-size=1280,900", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--no-first-run",
+                        "--disable-sync",
+                        "--disable-quic",
+                        "--window-size=1280,900",
+                        "--user-data-dir=" + profile);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class);
     }
@@ -198,17 +211,22 @@ class WorklistPageIT extends HtmServer {
     private void filterByName(String prefix, String expectedCount) {
         browser.findElement(By.id("filter-name")).sendKeys(prefix);
         browser.findElement(By.id("filter-name")).submit();
-        wait.until(d -> d.findElement(By.id("task-rows")).getAttribute("data-query").contains("namePrefix=" + prefix)
-                && text("count").equals(expectedCount));
+        wait.until(d ->
+                d.findElement(By.id("task-rows")).getAttribute("data-query").contains("namePrefix=" + prefix)
+                        && text("count").equals(expectedCount));
     }
 
     private List<String> rowTitles() {
-        return browser.findElements(By.cssSelector("#task-rows .task-link")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#task-rows .task-link")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private WebElement row(String title) {
         return browser.findElements(By.cssSelector("#task-rows tr")).stream()
-                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(title))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void open(String title) {
@@ -220,7 +238,9 @@ class WorklistPageIT extends HtmServer {
     }
 
     private List<String> actionLabels() {
-        return browser.findElements(By.cssSelector("#actions button")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#actions button")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Clicks the element as soon as it is there to be clicked (the page re-renders as answers arrive). */

@@ -41,8 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Alfresco")
 public class AlfrescoResource {
 
-    private static final Set<String> SELECTABLE = Set.of("state", "assignee", "variables", "name", "description",
-            "dueAt", "priority");
+    private static final Set<String> SELECTABLE =
+            Set.of("state", "assignee", "variables", "name", "description", "dueAt", "priority");
 
     /** Alfresco's tenant, "-default-" on a single-tenant server; HTM has one task store for every network. */
     @PathParam("network")
@@ -65,8 +65,10 @@ public class AlfrescoResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the properties named in select: state (claimed, unclaimed, completed, delegated "
-            + "with assignee, resolved), variables (with completed or resolved), name, description, dueAt, priority")
+    @Operation(
+            summary =
+                    "Change the properties named in select: state (claimed, unclaimed, completed, delegated "
+                            + "with assignee, resolved), variables (with completed or resolved), name, description, dueAt, priority")
     public JsonObject update(@PathParam("taskId") String taskId, @QueryParam("select") String select, String body) {
         Set<String> selected = selection(select);
         JsonObject request = JsonInput.object(body);
@@ -79,21 +81,26 @@ public class AlfrescoResource {
         String output = withVariables ? variables(request) : null;
         String assignee = selected.contains("assignee") ? JsonInput.string(request, "assignee", 255) : null;
         TaskView changed = oneTransaction.of(() -> {
-            TaskView latest = update == null ? null : tasks.update(taskId, update, null).task();
-            return state == null ? latest : transition(() -> switch (state) {
-                case "claimed" -> alfresco.claim(taskId);
-                case "unclaimed" -> alfresco.unclaim(taskId);
-                case "completed" -> alfresco.complete(taskId, output);
-                case "delegated" -> {
-                    if (assignee == null || assignee.isBlank()) {
-                        throw HtmException.invalidInput("assignee", "delegating needs the assignee, in select too");
-                    }
-                    yield tasks.delegate(taskId, assignee, null);
-                }
-                case "resolved" -> alfresco.resolve(taskId);
-                default -> throw HtmException.invalidInput("state",
-                        "one of claimed, unclaimed, completed, delegated, resolved");
-            });
+            TaskView latest =
+                    update == null ? null : tasks.update(taskId, update, null).task();
+            return state == null
+                    ? latest
+                    : transition(() -> switch (state) {
+                        case "claimed" -> alfresco.claim(taskId);
+                        case "unclaimed" -> alfresco.unclaim(taskId);
+                        case "completed" -> alfresco.complete(taskId, output);
+                        case "delegated" -> {
+                            if (assignee == null || assignee.isBlank()) {
+                                throw HtmException.invalidInput(
+                                        "assignee", "delegating needs the assignee, in select too");
+                            }
+                            yield tasks.delegate(taskId, assignee, null);
+                        }
+                        case "resolved" -> alfresco.resolve(taskId);
+                        default ->
+                            throw HtmException.invalidInput(
+                                    "state", "one of claimed, unclaimed, completed, delegated, resolved");
+                    });
         });
         return entry(changed != null ? changed : tasks.find(taskId).task());
     }
@@ -106,7 +113,8 @@ public class AlfrescoResource {
             if (e.status() != 409) {
                 throw e;
             }
-            throw new HtmException(400, "HTM0400E", e.getMessage(), e.parameters().toArray(String[]::new));
+            throw new HtmException(
+                    400, "HTM0400E", e.getMessage(), e.parameters().toArray(String[]::new));
         }
     }
 
@@ -150,19 +158,27 @@ public class AlfrescoResource {
         }
         JsonObjectBuilder output = Json.createObjectBuilder();
         for (JsonValue item : value.asJsonArray()) {
-            if (item.getValueType() != JsonValue.ValueType.OBJECT || !(item.asJsonObject().get("name") instanceof JsonString)
+            if (item.getValueType() != JsonValue.ValueType.OBJECT
+                    || !(item.asJsonObject().get("name") instanceof JsonString)
                     || !item.asJsonObject().containsKey("value")) {
                 throw HtmException.invalidInput("variables", "each variable needs a name and a value");
             }
-            output.add(item.asJsonObject().getString("name"), item.asJsonObject().get("value"));
+            output.add(
+                    item.asJsonObject().getString("name"), item.asJsonObject().get("value"));
         }
         return output.build().toString();
     }
 
     static JsonObject entry(TaskView task) {
         JsonObjectBuilder entry = Json.createObjectBuilder().add("id", task.tkiid());
-        put(entry, "processId", task.containmentContextID() != null ? task.containmentContextID() : task.topLevelTaskID());
-        put(entry, "processDefinitionId", task.namespace() == null ? task.name() : task.namespace() + ":" + task.name());
+        put(
+                entry,
+                "processId",
+                task.containmentContextID() != null ? task.containmentContextID() : task.topLevelTaskID());
+        put(
+                entry,
+                "processDefinitionId",
+                task.namespace() == null ? task.name() : task.namespace() + ":" + task.name());
         put(entry, "activityDefinitionId", task.name());
         put(entry, "name", task.displayName() == null ? task.name() : task.displayName());
         put(entry, "description", task.description());
@@ -170,8 +186,10 @@ public class AlfrescoResource {
         put(entry, "startedAt", task.activationTime());
         put(entry, "endedAt", task.completionTime());
         if (task.activationTime() != null && task.completionTime() != null) {
-            entry.add("durationInMs", Duration.between(Instant.parse(task.activationTime()),
-                    Instant.parse(task.completionTime())).toMillis());
+            entry.add(
+                    "durationInMs",
+                    Duration.between(Instant.parse(task.activationTime()), Instant.parse(task.completionTime()))
+                            .toMillis());
         } else {
             entry.addNull("durationInMs");
         }
@@ -179,12 +197,14 @@ public class AlfrescoResource {
         put(entry, "owner", task.owner());
         put(entry, "assignee", task.delegate() != null ? task.delegate() : task.owner());
         entry.addNull("formResourceKey");
-        entry.add("state", switch (task.state()) {
-            case "STATE_INACTIVE", "STATE_READY" -> "unclaimed";
-            case "STATE_CLAIMED" -> task.delegate() != null ? "delegated" : "claimed";
-            case "STATE_FINISHED", "STATE_FORWARDED" -> "completed";
-            default -> task.state().substring("STATE_".length()).toLowerCase();
-        });
+        entry.add(
+                "state",
+                switch (task.state()) {
+                    case "STATE_INACTIVE", "STATE_READY" -> "unclaimed";
+                    case "STATE_CLAIMED" -> task.delegate() != null ? "delegated" : "claimed";
+                    case "STATE_FINISHED", "STATE_FORWARDED" -> "completed";
+                    default -> task.state().substring("STATE_".length()).toLowerCase();
+                });
         return Json.createObjectBuilder().add("entry", entry).build();
     }
 
@@ -195,5 +215,4 @@ public class AlfrescoResource {
             builder.add(name, value);
         }
     }
-
 }

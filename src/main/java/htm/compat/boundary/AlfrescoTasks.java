@@ -28,25 +28,33 @@ public class AlfrescoTasks {
     TaskAccess access;
 
     public VersionedTask claim(String taskId) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.CLAIM, alfresco(),
-                (task, actor, now) -> task.claim(actor, now)));
+        return VersionedTask.of(
+                access.act(taskId, null, TaskAction.CLAIM, alfresco(), (task, actor, now) -> task.claim(actor, now)));
     }
 
     public VersionedTask unclaim(String taskId) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.CANCEL_CLAIM, alfresco(),
+        return VersionedTask.of(access.act(
+                taskId,
+                null,
+                TaskAction.CANCEL_CLAIM,
+                alfresco(),
                 (task, actor, now) -> task.cancelClaim(actor, false, now)));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask complete(String taskId, String output) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.COMPLETE, alfresco(),
+        return VersionedTask.of(access.act(
+                taskId,
+                null,
+                TaskAction.COMPLETE,
+                alfresco(),
                 (task, actor, now) -> task.complete(actor, output, now)));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask resolve(String taskId) {
-        return VersionedTask.of(access.act(taskId, null, TaskAction.RESOLVE, alfresco(),
-                (task, actor, now) -> task.resolve(actor, now)));
+        return VersionedTask.of(access.act(
+                taskId, null, TaskAction.RESOLVE, alfresco(), (task, actor, now) -> task.resolve(actor, now)));
     }
 
     private Actor alfresco() {

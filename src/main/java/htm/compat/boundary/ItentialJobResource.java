@@ -50,7 +50,9 @@ public class ItentialJobResource {
         if (user == null || user.isBlank()) {
             throw HtmException.invalidInput("user", "required");
         }
-        return Json.createObjectBuilder().add("updated_job", itential(jobs.claim(jobId.toLowerCase(), user))).build();
+        return Json.createObjectBuilder()
+                .add("updated_job", itential(jobs.claim(jobId.toLowerCase(), user)))
+                .build();
     }
 
     /** A job in Itential's shape: its tasks by id, its metrics, watchers and errors (its failed tasks). */
@@ -61,16 +63,25 @@ public class ItentialJobResource {
         boolean open = job.tasks().isEmpty();
         for (TaskView task : job.tasks()) {
             JsonObject itentialTask = ItentialResource.itential(task, null, null);
-            tasks.add(task.tkiid(), Json.createObjectBuilder().add("name", task.name())
-                    .add("groups", Json.createArrayBuilder()).add("status", itentialTask.getString("status"))
-                    .add("metrics", itentialTask.getJsonObject("metrics")));
+            tasks.add(
+                    task.tkiid(),
+                    Json.createObjectBuilder()
+                            .add("name", task.name())
+                            .add("groups", Json.createArrayBuilder())
+                            .add("status", itentialTask.getString("status"))
+                            .add("metrics", itentialTask.getJsonObject("metrics")));
             if (task.state().equals("STATE_FAILED")) {
                 failed = true;
-                errors.add(Json.createObjectBuilder().add("task", task.tkiid())
+                errors.add(Json.createObjectBuilder()
+                        .add("task", task.tkiid())
                         .add("message", "Task " + task.name() + " failed")
-                        .add("timestamp", java.time.Instant.parse(task.lastModificationTime()).toEpochMilli()));
+                        .add(
+                                "timestamp",
+                                java.time.Instant.parse(task.lastModificationTime())
+                                        .toEpochMilli()));
             }
-            open |= task.state().equals("STATE_READY") || task.state().equals("STATE_CLAIMED")
+            open |= task.state().equals("STATE_READY")
+                    || task.state().equals("STATE_CLAIMED")
                     || task.state().equals("STATE_INACTIVE");
         }
         JsonObjectBuilder metrics = Json.createObjectBuilder()
@@ -80,12 +91,22 @@ public class ItentialJobResource {
         } else {
             metrics.add("owner", job.owner());
         }
-        return Json.createObjectBuilder().add("_id", job.id()).add("name", job.name()).add("tasks", tasks)
-                .add("transitions", Json.createObjectBuilder()).add("created", job.created())
-                .add("created_by", job.createdBy()).add("last_updated", job.lastUpdated())
-                .add("last_updated_by", job.lastUpdatedBy()).add("groups", Json.createArrayBuilder())
-                .add("type", "automation").add("watchers", Json.createArrayBuilder(job.watchers()))
-                .add("metrics", metrics).add("status", failed ? "error" : open ? "running" : "complete")
-                .add("locked", job.owner() != null).add("error", errors).build();
+        return Json.createObjectBuilder()
+                .add("_id", job.id())
+                .add("name", job.name())
+                .add("tasks", tasks)
+                .add("transitions", Json.createObjectBuilder())
+                .add("created", job.created())
+                .add("created_by", job.createdBy())
+                .add("last_updated", job.lastUpdated())
+                .add("last_updated_by", job.lastUpdatedBy())
+                .add("groups", Json.createArrayBuilder())
+                .add("type", "automation")
+                .add("watchers", Json.createArrayBuilder(job.watchers()))
+                .add("metrics", metrics)
+                .add("status", failed ? "error" : open ? "running" : "complete")
+                .add("locked", job.owner() != null)
+                .add("error", errors)
+                .build();
     }
 }

@@ -40,8 +40,9 @@ public class ItentialResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Claim a manual task: {task_id, user}; user is the caller, unless the caller is admin or "
-            + "support (then the user must be named as a potential owner)")
+    @Operation(
+            summary = "Claim a manual task: {task_id, user}; user is the caller, unless the caller is admin or "
+                    + "support (then the user must be named as a potential owner)")
     public JsonObject claim(String body) {
         JsonObject request = JsonInput.object(body);
         String taskId = required(request, "task_id");
@@ -53,8 +54,13 @@ public class ItentialResource {
         } else if (security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.SUPPORT_NAME)) {
             task = tasks.claimFor(taskId, user).task();
         } else {
-            throw new HtmException(403, "HTM0403E", "User " + caller + " may claim only for themselves, not for "
-                    + user + ".", caller, "claim", taskId);
+            throw new HtmException(
+                    403,
+                    "HTM0403E",
+                    "User " + caller + " may claim only for themselves, not for " + user + ".",
+                    caller,
+                    "claim",
+                    taskId);
         }
         return itential(task, data.input(taskId), data.output(taskId));
     }
@@ -78,29 +84,39 @@ public class ItentialResource {
         put(metrics, "end_time", end);
         put(metrics, "claim_time", claimed);
         put(metrics, "run_time", start == null ? null : (end == null ? System.currentTimeMillis() : end) - start);
-        put(metrics, "finish_state", switch (task.state()) {
-            case "STATE_FINISHED", "STATE_FORWARDED" -> "success";
-            case "STATE_FAILED" -> "error";
-            case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";
-            default -> null;
-        });
-        JsonObjectBuilder result = Json.createObjectBuilder().add("_id", task.tkiid()).add("name", task.name());
+        put(
+                metrics,
+                "finish_state",
+                switch (task.state()) {
+                    case "STATE_FINISHED", "STATE_FORWARDED" -> "success";
+                    case "STATE_FAILED" -> "error";
+                    case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";
+                    default -> null;
+                });
+        JsonObjectBuilder result =
+                Json.createObjectBuilder().add("_id", task.tkiid()).add("name", task.name());
         put(result, "summary", task.displayName() == null ? task.name() : task.displayName());
         put(result, "displayName", task.displayName() == null ? task.name() : task.displayName());
         result.add("type", "manual");
-        result.add("status", switch (task.state()) {
-            case "STATE_INACTIVE", "STATE_READY" -> "incomplete";
-            case "STATE_CLAIMED" -> "running";
-            case "STATE_FINISHED", "STATE_FORWARDED" -> "complete";
-            case "STATE_FAILED" -> "error";
-            default -> "canceled";
-        });
+        result.add(
+                "status",
+                switch (task.state()) {
+                    case "STATE_INACTIVE", "STATE_READY" -> "incomplete";
+                    case "STATE_CLAIMED" -> "running";
+                    case "STATE_FINISHED", "STATE_FORWARDED" -> "complete";
+                    case "STATE_FAILED" -> "error";
+                    default -> "canceled";
+                });
         put(result, "description", task.description());
         put(result, "app", task.applicationName());
         put(result, "job", task.containmentContextID());
         result.add("deprecated", false).add("scheduled", false).add("metrics", metrics);
-        result.add("variables", Json.createObjectBuilder().add("incoming", document(input))
-                .add("outgoing", document(output)).add("error", ""));
+        result.add(
+                "variables",
+                Json.createObjectBuilder()
+                        .add("incoming", document(input))
+                        .add("outgoing", document(output))
+                        .add("error", ""));
         return result.build();
     }
 
@@ -109,7 +125,9 @@ public class ItentialResource {
     }
 
     private static JsonValue document(String json) {
-        return json == null ? JsonValue.EMPTY_JSON_OBJECT : Json.createReader(new StringReader(json)).readValue();
+        return json == null
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : Json.createReader(new StringReader(json)).readValue();
     }
 
     private static void put(JsonObjectBuilder builder, String name, Object value) {

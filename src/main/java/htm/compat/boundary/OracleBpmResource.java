@@ -58,10 +58,11 @@ public class OracleBpmResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
-            + "WITHDRAW, REASSIGN, DELEGATE and INFO_REQUEST (with assignee), INFO_SUBMIT, PUSHBACK, ERROR, SAVE, DELETE, "
-            + "PURGE, ESCALATE, ADHOC_ROUTE (routingType, identities or assignees, votersPercentage, "
-            + "defaultActionForGroupVote, routingAction), SKIP_CURRENT_ASSIGNMENT")
+    @Operation(
+            summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
+                    + "WITHDRAW, REASSIGN, DELEGATE and INFO_REQUEST (with assignee), INFO_SUBMIT, PUSHBACK, ERROR, SAVE, DELETE, "
+                    + "PURGE, ESCALATE, ADHOC_ROUTE (routingType, identities or assignees, votersPercentage, "
+                    + "defaultActionForGroupVote, routingAction), SKIP_CURRENT_ASSIGNMENT")
     public JsonObject act(@PathParam("id") String id, String body) {
         if (id.isBlank() || id.length() > 36) {
             throw HtmException.invalidInput("id", "not a task number");
@@ -77,7 +78,11 @@ public class OracleBpmResource {
         String assignee = JsonInput.string(request, "assignee", 255);
         VersionedTask result = oneTransaction.of(() -> {
             if (priority != null) {
-                tasks.update(id, TaskDefinitions.update(Json.createObjectBuilder().add("priority", priority).build()),
+                tasks.update(
+                        id,
+                        TaskDefinitions.update(Json.createObjectBuilder()
+                                .add("priority", priority)
+                                .build()),
                         null);
             }
             if (name.equals("PURGE")) {
@@ -90,12 +95,16 @@ public class OracleBpmResource {
             return name.equals("DELETE") ? deleted(id) : perform(id, name, assignee, request);
         });
         if (name.equals("PURGE")) {
-            return Json.createObjectBuilder().add("title", "Task " + id + " successfully purged").build();
+            return Json.createObjectBuilder()
+                    .add("title", "Task " + id + " successfully purged")
+                    .build();
         }
         if (name.equals("DELETE")) {
             return oracle(result.task(), null, List.of());
         }
-        return oracle(result.task(), ifStillVisible(() -> data.output(id), null),
+        return oracle(
+                result.task(),
+                ifStillVisible(() -> data.output(id), null),
                 ifStillVisible(() -> tasks.history(id), List.of()));
     }
 
@@ -240,16 +249,25 @@ public class OracleBpmResource {
             case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";
             default -> "unknown";
         };
-        JsonObjectBuilder status = Json.createObjectBuilder().add("state", state)
-                .add("timestamp", task.lastModificationTime());
+        JsonObjectBuilder status =
+                Json.createObjectBuilder().add("state", state).add("timestamp", task.lastModificationTime());
         JsonArrayBuilder artifacts = Json.createArrayBuilder();
         if (output != null) {
-            artifacts.add(Json.createObjectBuilder().add("artifactId", "output").add("name", "output")
-                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "text")
-                            .add("type", "application/json").add("text", output))));
+            artifacts.add(Json.createObjectBuilder()
+                    .add("artifactId", "output")
+                    .add("name", "output")
+                    .add(
+                            "parts",
+                            Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder()
+                                            .add("kind", "text")
+                                            .add("type", "application/json")
+                                            .add("text", output))));
         }
-        JsonObjectBuilder metadata = Json.createObjectBuilder().add("htmState", task.state())
-                .add("priority", task.priority()).add("isSuspended", task.isSuspended());
+        JsonObjectBuilder metadata = Json.createObjectBuilder()
+                .add("htmState", task.state())
+                .add("priority", task.priority())
+                .add("isSuspended", task.isSuspended());
         if (task.owner() != null) {
             metadata.add("owner", task.owner());
         }
@@ -258,16 +276,29 @@ public class OracleBpmResource {
             HistoryEntry entry = history.get(i);
             String text = entry.action().htmName() + " by " + entry.principal()
                     + (entry.details() == null || entry.details().isBlank() ? "" : ": " + entry.details());
-            messages.add(Json.createObjectBuilder().add("kind", "message").add("messageId", task.tkiid() + "-" + i)
-                    .add("role", "agent").add("taskId", task.tkiid())
-                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "text")
-                            .add("text", text))));
+            messages.add(Json.createObjectBuilder()
+                    .add("kind", "message")
+                    .add("messageId", task.tkiid() + "-" + i)
+                    .add("role", "agent")
+                    .add("taskId", task.tkiid())
+                    .add(
+                            "parts",
+                            Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder()
+                                            .add("kind", "text")
+                                            .add("text", text))));
         }
-        return Json.createObjectBuilder().add("id", task.tkiid()).add("kind", "task")
-                .add("contextId", task.containmentContextID() != null ? task.containmentContextID() : task.topLevelTaskID())
-                .add("status", status).add("history", messages).add("artifacts", artifacts)
-                .add("metadata", metadata).add("final", state.equals("completed") || state.equals("failed")
-                        || state.equals("canceled")).build();
+        return Json.createObjectBuilder()
+                .add("id", task.tkiid())
+                .add("kind", "task")
+                .add(
+                        "contextId",
+                        task.containmentContextID() != null ? task.containmentContextID() : task.topLevelTaskID())
+                .add("status", status)
+                .add("history", messages)
+                .add("artifacts", artifacts)
+                .add("metadata", metadata)
+                .add("final", state.equals("completed") || state.equals("failed") || state.equals("canceled"))
+                .build();
     }
-
 }

@@ -53,8 +53,12 @@ public class Jobs {
 
     /** The job with those of its tasks the caller may see. */
     private JobSnapshot snapshot(Job job, Caller caller) {
-        return JobSnapshot.of(job, tasks(job).stream().filter(t -> TaskPermissions.sees(caller, t))
-                .map(TaskView::of).toList());
+        return JobSnapshot.of(
+                job,
+                tasks(job).stream()
+                        .filter(t -> TaskPermissions.sees(caller, t))
+                        .map(TaskView::of)
+                        .toList());
     }
 
     /**
@@ -66,13 +70,18 @@ public class Jobs {
         Caller caller = access.caller();
         boolean forSelf = user.equals(caller.name());
         if (!forSelf && !caller.isAdmin() && !caller.has(Role.SUPPORT)) {
-            throw new HtmException(403, "HTM0403E", "User " + caller.name() + " may claim only for themselves.",
-                    caller.name(), "claimJob", id);
+            throw new HtmException(
+                    403,
+                    "HTM0403E",
+                    "User " + caller.name() + " may claim only for themselves.",
+                    caller.name(),
+                    "claimJob",
+                    id);
         }
         Job job = visible(id, caller, LockModeType.PESSIMISTIC_WRITE);
         if (job.isClaimedByAnotherThan(user)) {
-            throw new HtmException(409, "HTM0409E", "Job " + id + " is claimed by " + job.owner() + ".", id,
-                    job.owner(), "claimJob");
+            throw new HtmException(
+                    409, "HTM0409E", "Job " + id + " is claimed by " + job.owner() + ".", id, job.owner(), "claimJob");
         }
         Instant now = Instant.now();
         int ready = 0;
@@ -95,8 +104,13 @@ public class Jobs {
             }
         }
         if (ready > 0 && claimed == 0) {
-            throw new HtmException(403, "HTM0403E", "User " + user + " may claim none of the ready tasks of job "
-                    + id + ".", user, "claimJob", id);
+            throw new HtmException(
+                    403,
+                    "HTM0403E",
+                    "User " + user + " may claim none of the ready tasks of job " + id + ".",
+                    user,
+                    "claimJob",
+                    id);
         }
         job.claimFor(user, caller.name(), now);
         em.flush();
@@ -104,15 +118,20 @@ public class Jobs {
     }
 
     private List<Task> tasks(Job job) {
-        return em.createQuery("select t from Task t where t.containmentContextID = :job order by t.creationTime, t.tkiid",
-                Task.class).setParameter("job", job.id()).getResultList();
+        return em.createQuery(
+                        "select t from Task t where t.containmentContextID = :job order by t.creationTime, t.tkiid",
+                        Task.class)
+                .setParameter("job", job.id())
+                .getResultList();
     }
 
     /** The job, if the caller created it, sees one of its tasks, or reads every task; else 404. */
     private Job visible(String id, Caller caller, LockModeType lock) {
         Job job = id == null || id.length() > 24 ? null : em.find(Job.class, id, lock);
-        if (job == null || !(caller.seesEveryTask() || caller.name().equals(job.createdBy())
-                || tasks(job).stream().anyMatch(t -> TaskPermissions.sees(caller, t)))) {
+        if (job == null
+                || !(caller.seesEveryTask()
+                        || caller.name().equals(job.createdBy())
+                        || tasks(job).stream().anyMatch(t -> TaskPermissions.sees(caller, t)))) {
             throw HtmException.notFound("Job", id);
         }
         return job;

@@ -39,7 +39,9 @@ public class JobsResource {
             throw HtmException.invalidInput("name", "a job needs a name");
         }
         JobSnapshot job = jobs.create(name, JsonInput.strings(request, "watchers", "watchers", 255));
-        return Response.created(uri.getAbsolutePathBuilder().path(job.id()).build()).entity(job).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(job.id()).build())
+                .entity(job)
+                .build();
     }
 
     @GET

@@ -56,14 +56,15 @@ public class Job {
     private Instant lastUpdated;
 
     @ElementCollection
-    @CollectionTable(name = "job_watcher", joinColumns = @JoinColumn(name = "job_id"),
+    @CollectionTable(
+            name = "job_watcher",
+            joinColumns = @JoinColumn(name = "job_id"),
             indexes = @Index(name = "ix_job_watcher_job", columnList = "job_id"))
     @OrderColumn(name = "position")
     @Column(name = "watcher", length = 255)
     private List<String> watchers = new ArrayList<>();
 
-    protected Job() {
-    }
+    protected Job() {}
 
     public static Job create(String name, List<String> watchers, String creator, Instant now) {
         Job job = new Job();
@@ -92,13 +93,39 @@ public class Job {
         lastUpdated = now;
     }
 
-    public String id() { return id; }
-    public String name() { return name; }
-    public String owner() { return owner; }
-    public Instant claimedAt() { return claimedAt; }
-    public String createdBy() { return createdBy; }
-    public Instant created() { return created; }
-    public String lastUpdatedBy() { return lastUpdatedBy; }
-    public Instant lastUpdated() { return lastUpdated; }
-    public List<String> watchers() { return List.copyOf(watchers); }
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public String lastUpdatedBy() {
+        return lastUpdatedBy;
+    }
+
+    public Instant lastUpdated() {
+        return lastUpdated;
+    }
+
+    public List<String> watchers() {
+        return List.copyOf(watchers);
+    }
 }

@@ -29,8 +29,10 @@ public class ContainerErrors extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer given && given >= 400 ? given : 404;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-            LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, "The web container refused "
-                    + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+            LOG.log(
+                    status >= 500 ? Level.SEVERE : Level.FINE,
+                    "The web container refused " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    failure);
         }
         response.setStatus(status);
         response.setContentType("application/json");
@@ -38,8 +40,8 @@ public class ContainerErrors extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.API_POLICY);
-        response.getWriter().write(JSON.toJson(new Problem.Body("HTM0" + status + "E", message(status), List.of(),
-                null)));
+        response.getWriter()
+                .write(JSON.toJson(new Problem.Body("HTM0" + status + "E", message(status), List.of(), null)));
     }
 
     private static String message(int status) {

@@ -10,9 +10,8 @@ public record Problem(int status, Body body) {
     /** The HTM error body of seed 004, plus the message parameters HTM clients read. */
     @JsonbNillable
     @JsonbPropertyOrder({"errorNumber", "errorMessage", "errorMessageParameters", "programmersDetails"})
-    public record Body(String errorNumber, String errorMessage, List<String> errorMessageParameters,
-                       String programmersDetails) {
-    }
+    public record Body(
+            String errorNumber, String errorMessage, List<String> errorMessageParameters, String programmersDetails) {}
 
     public Problem(int status, String errorNumber, String errorMessage, List<String> parameters, String details) {
         this(status, new Body(errorNumber, errorMessage, parameters, details));

@@ -33,8 +33,7 @@ public final class Problems {
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final long DATABASE_RETRY_SECONDS = 5;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Problem of(Throwable failure) {
         for (Throwable t = failure; t != null; t = cause(t)) {
@@ -48,8 +47,8 @@ public final class Problems {
                 return known;
             }
         }
-        return new Problem(500, "HTM0500E", "The server failed to process the request.", List.of(),
-                stackTrace(failure));
+        return new Problem(
+                500, "HTM0500E", "The server failed to process the request.", List.of(), stackTrace(failure));
     }
 
     /** The Retry-After seconds the failure asks for, if any: its own, or a few while the database is away. */
@@ -72,13 +71,16 @@ public final class Problems {
      * shutdown and start-up states (57P01–57P03), the driver's or the pool's connection failures.
      */
     private static boolean isDatabaseUnavailable(Throwable t) {
-        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+        if (t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLRecoverableException
                 || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
             return true;
         }
-        return t instanceof SQLException e && e.getSQLState() != null
-                && (e.getSQLState().startsWith("08") || Set.of("57P01", "57P02", "57P03").contains(e.getSQLState()));
+        return t instanceof SQLException e
+                && e.getSQLState() != null
+                && (e.getSQLState().startsWith("08")
+                        || Set.of("57P01", "57P02", "57P03").contains(e.getSQLState()));
     }
 
     private static Throwable cause(Throwable t) {
@@ -92,9 +94,14 @@ public final class Problems {
         if (t instanceof EJBAccessException) {
             return problem(403, "HTM0403E", "The caller's role does not allow this request.");
         }
-        if (t instanceof OptimisticLockException || t instanceof PessimisticLockException
-                || t instanceof LockTimeoutException || isHibernateStaleState(t) || isLockConflict(t)) {
-            return problem(409, "HTM0410E",
+        if (t instanceof OptimisticLockException
+                || t instanceof PessimisticLockException
+                || t instanceof LockTimeoutException
+                || isHibernateStaleState(t)
+                || isLockConflict(t)) {
+            return problem(
+                    409,
+                    "HTM0410E",
                     "The task was changed by another request at the same time; read it again and retry.");
         }
         if (isDatabaseUnavailable(t)) {
@@ -131,9 +138,11 @@ public final class Problems {
 
     /** Serialization failures, deadlocks and lock timeouts of PostgreSQL and H2: a lost race, not a fault. */
     private static boolean isLockConflict(Throwable t) {
-        return t instanceof SQLException e && (e.getSQLState() != null
-                && Set.of("40001", "40P01", "55P03", "HYT00").contains(e.getSQLState())
-                || e.getErrorCode() == H2_CONCURRENT_UPDATE || e.getErrorCode() == H2_LOCK_TIMEOUT);
+        return t instanceof SQLException e
+                && (e.getSQLState() != null
+                                && Set.of("40001", "40P01", "55P03", "HYT00").contains(e.getSQLState())
+                        || e.getErrorCode() == H2_CONCURRENT_UPDATE
+                        || e.getErrorCode() == H2_LOCK_TIMEOUT);
     }
 
     private static Problem problem(int status, String number, String message) {

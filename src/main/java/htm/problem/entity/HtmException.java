@@ -19,8 +19,7 @@ public class HtmException extends RuntimeException {
         this(status, errorNumber, message, -1, parameters);
     }
 
-    private HtmException(int status, String errorNumber, String message, long retryAfterSeconds,
-                         String... parameters) {
+    private HtmException(int status, String errorNumber, String message, long retryAfterSeconds, String... parameters) {
         super(message);
         this.status = status;
         this.errorNumber = errorNumber;
@@ -59,8 +58,13 @@ public class HtmException extends RuntimeException {
     }
 
     public static HtmException forbidden(String who, String action, String tkiid) {
-        return new HtmException(403, "HTM0403E",
-                "User " + who + " is not allowed to " + action + " task " + tkiid + ".", who, action, tkiid);
+        return new HtmException(
+                403,
+                "HTM0403E",
+                "User " + who + " is not allowed to " + action + " task " + tkiid + ".",
+                who,
+                action,
+                tkiid);
     }
 
     public static HtmException taskNotFound(String tkiid) {
@@ -78,19 +82,33 @@ public class HtmException extends RuntimeException {
 
     /** "Escalation 42 is in state ESCALATION_STATE_ESCALATED; trigger is not allowed there." */
     public static HtmException illegalInState(String what, String id, String state, String action) {
-        return new HtmException(409, "HTM0409E",
+        return new HtmException(
+                409,
+                "HTM0409E",
                 what + " " + id + " is in state " + state + "; " + action + " is not allowed there.",
-                id, state, action);
+                id,
+                state,
+                action);
     }
 
     public static HtmException ownerChanged(String tkiid, String owner, String action) {
-        return new HtmException(409, "HTM0411E", "Task " + tkiid + " is no longer yours: its owner is now "
-                + (owner == null ? "nobody" : owner) + ", so " + action + " is not possible.", tkiid, owner, action);
+        return new HtmException(
+                409,
+                "HTM0411E",
+                "Task " + tkiid + " is no longer yours: its owner is now " + (owner == null ? "nobody" : owner)
+                        + ", so " + action + " is not possible.",
+                tkiid,
+                owner,
+                action);
     }
 
     public static HtmException preconditionFailed(String tkiid, String expected, String actual) {
-        return new HtmException(412, "HTM0412E",
+        return new HtmException(
+                412,
+                "HTM0412E",
                 "Task " + tkiid + " has ETag " + actual + ", not " + expected + " as If-Match requires.",
-                tkiid, expected, actual);
+                tkiid,
+                expected,
+                actual);
     }
 }

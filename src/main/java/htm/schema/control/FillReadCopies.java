@@ -25,8 +25,7 @@ public class FillReadCopies extends BaseJavaMigration {
 
     /** Its version and description are its own, not read from its name (Flyway's default). */
     @Override
-    protected void init() {
-    }
+    protected void init() {}
 
     @Override
     public MigrationVersion getVersion() {
@@ -45,22 +44,38 @@ public class FillReadCopies extends BaseJavaMigration {
             Map<String, Set<Assignment>> people = new HashMap<>();
             Map<String, Map<String, String>> custom = new HashMap<>();
             Map<String, Map<String, String>> binary = new HashMap<>();
-            read(connection, "select task_id, people_role, is_group, principal from task_people", tasks, row ->
-                    people.computeIfAbsent(row.getString(1), t -> new HashSet<>()).add(new Assignment(
-                            PeopleRole.valueOf(row.getString(2)), row.getBoolean(3), row.getString(4))));
+            read(
+                    connection,
+                    "select task_id, people_role, is_group, principal from task_people",
+                    tasks,
+                    row -> people.computeIfAbsent(row.getString(1), t -> new HashSet<>())
+                            .add(new Assignment(
+                                    PeopleRole.valueOf(row.getString(2)), row.getBoolean(3), row.getString(4))));
             // the columns allow nulls that HTM never writes: as the API would store them, an empty value and the
             // media type of bytes sent without one
-            read(connection, "select task_id, prop_name, coalesce(prop_value, '') from task_custom_property", tasks,
-                    row -> custom.computeIfAbsent(row.getString(1), t -> new HashMap<>()).put(row.getString(2),
-                            row.getString(3)));
-            read(connection, "select task_id, prop_name, coalesce(media_type, 'application/octet-stream') "
-                    + "from task_binary_property_meta", tasks, row -> binary.computeIfAbsent(row.getString(1),
-                            t -> new HashMap<>()).put(row.getString(2), row.getString(3)));
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update task set read_copy = ? where tkiid = ?")) {
+            read(
+                    connection,
+                    "select task_id, prop_name, coalesce(prop_value, '') from task_custom_property",
+                    tasks,
+                    row -> custom.computeIfAbsent(row.getString(1), t -> new HashMap<>())
+                            .put(row.getString(2), row.getString(3)));
+            read(
+                    connection,
+                    "select task_id, prop_name, coalesce(media_type, 'application/octet-stream') "
+                            + "from task_binary_property_meta",
+                    tasks,
+                    row -> binary.computeIfAbsent(row.getString(1), t -> new HashMap<>())
+                            .put(row.getString(2), row.getString(3)));
+            try (PreparedStatement update =
+                    connection.prepareStatement("update task set read_copy = ? where tkiid = ?")) {
                 for (String task : tasks) {
-                    update.setString(1, new ReadCopy(people.getOrDefault(task, Set.of()),
-                            custom.getOrDefault(task, Map.of()), binary.getOrDefault(task, Map.of())).json());
+                    update.setString(
+                            1,
+                            new ReadCopy(
+                                            people.getOrDefault(task, Set.of()),
+                                            custom.getOrDefault(task, Map.of()),
+                                            binary.getOrDefault(task, Map.of()))
+                                    .json());
                     update.setString(2, task);
                     update.addBatch();
                 }
@@ -72,8 +87,9 @@ public class FillReadCopies extends BaseJavaMigration {
     private static List<String> next(Connection connection) throws SQLException {
         List<String> tasks = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select tkiid from task where read_copy is null order by tkiid fetch first " + CHUNK + " rows only");
-             ResultSet rows = select.executeQuery()) {
+                        "select tkiid from task where read_copy is null order by tkiid fetch first " + CHUNK
+                                + " rows only");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 tasks.add(rows.getString(1));
             }

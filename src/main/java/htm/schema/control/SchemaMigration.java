@@ -25,11 +25,13 @@ public class SchemaMigration implements Integrator {
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
-        DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
+        DataSource dataSource = sessionFactory
+                .getServiceRegistry()
+                .requireService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
         MigrateResult result = flyway(dataSource).load().migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 
     /** HTM's migrations of this database: the scripts, and the one in Java. */

@@ -72,9 +72,11 @@ public class AcceptedUsers {
                     + ", each with its name as password: for trying HTM out only, never for production.");
             return true;
         }
-        LOG.warning(() -> "HTM refuses the demo users of " + usersFile + ": this is not the quick start on the embedded"
-                + " database (the database is " + database + ") and HTM_DEMO_USERS is not true. No user name and password"
-                + " is accepted; point HTM_USERS_FILE at your own registry (or set HTM_DEMO_USERS=true to try HTM out).");
+        LOG.warning(
+                () -> "HTM refuses the demo users of " + usersFile + ": this is not the quick start on the embedded"
+                        + " database (the database is " + database
+                        + ") and HTM_DEMO_USERS is not true. No user name and password"
+                        + " is accepted; point HTM_USERS_FILE at your own registry (or set HTM_DEMO_USERS=true to try HTM out).");
         return false;
     }
 
@@ -95,7 +97,8 @@ public class AcceptedUsers {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            NodeList users = factory.newDocumentBuilder().parse(new File(usersFile)).getElementsByTagName("user");
+            NodeList users =
+                    factory.newDocumentBuilder().parse(new File(usersFile)).getElementsByTagName("user");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < users.getLength(); i++) {
                 names.add(((Element) users.item(i)).getAttribute("name"));

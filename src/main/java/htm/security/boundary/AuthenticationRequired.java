@@ -36,7 +36,9 @@ public class AuthenticationRequired implements ContainerRequestFilter {
             if (servletRequest.getAttribute(CallerAuthentication.RETRY_AFTER) instanceof Long seconds) {
                 throw HtmException.tooManyAttempts(refusal.toString(), seconds);
             }
-            throw refusal == null ? HtmException.unauthenticated() : new HtmException(401, "HTM0401E", refusal.toString());
+            throw refusal == null
+                    ? HtmException.unauthenticated()
+                    : new HtmException(401, "HTM0401E", refusal.toString());
         }
     }
 }

@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,28 +114,37 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     @PostConstruct
     void configure() {
-        verified = new VerifiedCredentials<>(Duration.ofSeconds(Math.max(0, cacheSeconds)), cacheSize,
-                Clock.systemUTC());
-        Set<String> audienceSet = Arrays.stream(audiences.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+        verified =
+                new VerifiedCredentials<>(Duration.ofSeconds(Math.max(0, cacheSeconds)), cacheSize, Clock.systemUTC());
+        Set<String> audienceSet = Arrays.stream(audiences.split(","))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
                 .collect(Collectors.toSet());
-        tokens = new BearerTokens(new BearerTokens.Rules(issuer.orElse("").strip(), audienceSet, userClaim, groupsClaim,
-                Duration.ofSeconds(clockSkewSeconds)),
-                SigningKeys.of(publicKey.orElse(""), publicKeyLocation.orElse(""), Clock.systemUTC()), Clock.systemUTC());
+        tokens = new BearerTokens(
+                new BearerTokens.Rules(
+                        issuer.orElse("").strip(),
+                        audienceSet,
+                        userClaim,
+                        groupsClaim,
+                        Duration.ofSeconds(clockSkewSeconds)),
+                SigningKeys.of(publicKey.orElse(""), publicKeyLocation.orElse(""), Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     /** Says at start-up whom this server accepts. */
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
         acceptedUsers.passwordsAccepted();
         if (publicKey.isPresent() || publicKeyLocation.isPresent()) {
-            LOG.info(() -> "HTM accepts bearer tokens from issuer " + tokens.rules().issuer());
+            LOG.info(() ->
+                    "HTM accepts bearer tokens from issuer " + tokens.rules().issuer());
         } else {
             LOG.info("HTM accepts no bearer token: no signing key is configured (mp.jwt.verify.publickey.location)");
         }
     }
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         // any type but Liberty's "BASIC": for that one Liberty parses the Basic header itself and fails with
         // a 500 on a malformed one
         note(context, "http.authType", "HTM");
@@ -154,8 +163,11 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if ("Bearer".equalsIgnoreCase(scheme[0])) {
             return bearer(value, request, context);
         }
-        return refuse(request, context, "Authentication failed: the Authorization scheme '" + scheme[0]
-                + "' is not supported (send Basic credentials or a Bearer token).");
+        return refuse(
+                request,
+                context,
+                "Authentication failed: the Authorization scheme '" + scheme[0]
+                        + "' is not supported (send Basic credentials or a Bearer token).");
     }
 
     /** The worklist page's sign-in: on success Liberty keeps the browser signed in with its cookie (LtpaToken2). */
@@ -185,7 +197,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SUCCESS;
         }
         if (!passwordMatches(pair.substring(0, colon), pair.substring(colon + 1), context)) {
-            return request.getAttribute(RETRY_AFTER) != null ? context.doNothing()
+            return request.getAttribute(RETRY_AFTER) != null
+                    ? context.doNothing()
                     : refuse(request, context, "Authentication failed: the user name or the password is wrong.");
         }
         registryCredential(context).ifPresent(established -> verified.remember(credential, copy(established), null));
@@ -196,7 +209,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @SuppressWarnings("unchecked")
     private static Optional<Hashtable<String, Object>> registryCredential(HttpMessageContext context) {
         return context.getClientSubject().getPrivateCredentials(Hashtable.class).stream()
-                .filter(h -> h.containsKey(CREDENTIAL + "userId")).findFirst()
+                .filter(h -> h.containsKey(CREDENTIAL + "userId"))
+                .findFirst()
                 .map(h -> (Hashtable<String, Object>) h);
     }
 
@@ -236,7 +250,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static boolean registryAccepts(String user, String password, HttpMessageContext context) {
-        PasswordValidationCallback check = new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
+        PasswordValidationCallback check =
+                new PasswordValidationCallback(context.getClientSubject(), user, password.toCharArray());
         try {
             context.getHandler().handle(new Callback[] {check});
         } catch (IOException | UnsupportedCallbackException e) {
@@ -247,8 +262,10 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     /** A caller's text for the log: no line breaks or other control characters of theirs. */
     private static String printable(String text) {
-        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpMessageContext context) {
@@ -262,8 +279,13 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         try {
             caller = tokens.verify(token);
         } catch (InvalidTokenException e) {
-            e.detail().ifPresent(detail -> LOG.warning(() -> "HTM refused a bearer token: " + e.getMessage() + ": " + detail));
-            return refuse(request, context, "Authentication failed: the bearer token is not accepted: " + e.getMessage() + ".");
+            e.detail()
+                    .ifPresent(detail ->
+                            LOG.warning(() -> "HTM refused a bearer token: " + e.getMessage() + ": " + detail));
+            return refuse(
+                    request,
+                    context,
+                    "Authentication failed: the bearer token is not accepted: " + e.getMessage() + ".");
         }
         Hashtable<String, Object> established = credential(caller);
         verified.remember(credential, copy(established), caller.expires());
@@ -276,10 +298,13 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
      * in the user registry. Groups become "group:issuer/name", the access ids the role mapping binds.
      */
     private Hashtable<String, Object> credential(TokenCaller caller) {
-        String realm = tokens.rules().issuer().isEmpty() ? "htm-sso" : tokens.rules().issuer();
+        String realm =
+                tokens.rules().issuer().isEmpty() ? "htm-sso" : tokens.rules().issuer();
         List<String> groups = new ArrayList<>();
         boolean leaf = "leaf".equalsIgnoreCase(groupsPath.strip());
-        caller.groups().stream().map(group -> BearerTokens.groupName(group, leaf)).filter(group -> !group.isEmpty())
+        caller.groups().stream()
+                .map(group -> BearerTokens.groupName(group, leaf))
+                .filter(group -> !group.isEmpty())
                 .forEach(group -> groups.add("group:" + realm + "/" + group));
         String uniqueId = "user:" + realm + "/" + caller.name();
         Hashtable<String, Object> credential = new Hashtable<>();
@@ -295,7 +320,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -33,13 +33,17 @@ public class CrossSiteRequestGuard implements ContainerRequestFilter {
             return;
         }
         if (request.getUriInfo().getPath().replaceFirst("^/+", "").equals(SIGN_IN)) {
-            throw new HtmException(403, "HTM0403E", "Signing in needs the " + HEADER
-                    + " header (cross-site requests are refused).");
+            throw new HtmException(
+                    403, "HTM0403E", "Signing in needs the " + HEADER + " header (cross-site requests are refused).");
         }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || request.getCookies().isEmpty()) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || request.getCookies().isEmpty()) {
             return;
         }
-        throw new HtmException(403, "HTM0403E", "A request made with a browser's cookie needs the "
-                + HEADER + " header (cross-site requests are refused).");
+        throw new HtmException(
+                403,
+                "HTM0403E",
+                "A request made with a browser's cookie needs the " + HEADER
+                        + " header (cross-site requests are refused).");
     }
 }

@@ -47,7 +47,8 @@ public class CurrentCaller {
             for (Object credential : subject.getPublicCredentials(credentialType)) {
                 String realm = (String) credentialType.getMethod("getRealmName").invoke(credential);
                 @SuppressWarnings("unchecked")
-                List<String> ids = (List<String>) credentialType.getMethod("getGroupIds").invoke(credential);
+                List<String> ids =
+                        (List<String>) credentialType.getMethod("getGroupIds").invoke(credential);
                 ids.stream().map(id -> groupName(id, realm)).forEach(groups::add);
             }
             return groups;

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource anyone may call without signing in: the worklist page and its sign-in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface Public {
-}
+public @interface Public {}

@@ -66,8 +66,11 @@ public class RequestLimits implements ContainerRequestFilter {
     }
 
     static HtmException tooLarge(long limit, String setting) {
-        return new HtmException(413, "HTM0413E", "The request body is larger than " + limit
-                + " bytes, the limit (" + setting + ").", String.valueOf(limit));
+        return new HtmException(
+                413,
+                "HTM0413E",
+                "The request body is larger than " + limit + " bytes, the limit (" + setting + ").",
+                String.valueOf(limit));
     }
 
     /** A body that fails with 413 as soon as more than limit bytes have been read from it. */

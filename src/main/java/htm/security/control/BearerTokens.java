@@ -29,18 +29,19 @@ public class BearerTokens {
 
     /** The signatures MicroProfile JWT accepts: RSA and ECDSA, never none or a shared secret. */
     private static final Set<String> ACCEPTED = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
+
     private static final List<String> USER_CLAIMS = List.of("upn", "preferred_username", "sub");
 
     /** What a token must say, and where it names its user and groups. */
-    public record Rules(String issuer, Set<String> audiences, String userClaim, String groupsClaim, Duration clockSkew) {
+    public record Rules(
+            String issuer, Set<String> audiences, String userClaim, String groupsClaim, Duration clockSkew) {
         public Rules {
             audiences = Set.copyOf(audiences);
         }
     }
 
     /** The caller a valid token speaks for. */
-    public record TokenCaller(String name, Set<String> groups, Instant expires) {
-    }
+    public record TokenCaller(String name, Set<String> groups, Instant expires) {}
 
     private final Rules rules;
     private final SigningKeys keys;
@@ -100,7 +101,8 @@ public class BearerTokens {
         if (!now.isBefore(Instant.ofEpochSecond(seconds(claims, "exp")).plus(rules.clockSkew()))) {
             throw new InvalidTokenException("the token has expired");
         }
-        if (claims.containsKey("nbf") && now.isBefore(Instant.ofEpochSecond(seconds(claims, "nbf")).minus(rules.clockSkew()))) {
+        if (claims.containsKey("nbf")
+                && now.isBefore(Instant.ofEpochSecond(seconds(claims, "nbf")).minus(rules.clockSkew()))) {
             throw new InvalidTokenException("the token is not valid yet (nbf)");
         }
     }
@@ -109,7 +111,9 @@ public class BearerTokens {
         List<String> names = new ArrayList<>();
         names.add(rules.userClaim());
         names.addAll(USER_CLAIMS);
-        return names.stream().map(claim -> string(claims, claim)).filter(name -> name != null && !name.isBlank())
+        return names.stream()
+                .map(claim -> string(claims, claim))
+                .filter(name -> name != null && !name.isBlank())
                 .findFirst()
                 .orElseThrow(() -> new InvalidTokenException("the token names no user (" + rules.userClaim() + ")"));
     }
@@ -128,7 +132,10 @@ public class BearerTokens {
         if (value instanceof String one) {
             strings.add(one);
         } else if (value instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(strings::add);
+            list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(strings::add);
         }
         strings.removeIf(String::isBlank);
         return strings;
@@ -148,7 +155,8 @@ public class BearerTokens {
     /** Nimbus checks the signature; a key of the wrong kind or curve for the algorithm does not verify. */
     private static boolean verifies(SignedJWT jwt, PublicKey key) {
         try {
-            JWSVerifier verifier = key instanceof RSAPublicKey rsa ? new RSASSAVerifier(rsa)
+            JWSVerifier verifier = key instanceof RSAPublicKey rsa
+                    ? new RSASSAVerifier(rsa)
                     : key instanceof ECPublicKey ec ? new ECDSAVerifier(ec) : null;
             return verifier != null && jwt.verify(verifier);
         } catch (JOSEException | IllegalStateException wrongKindOfKey) {

@@ -13,8 +13,7 @@ public final class DemoUsers {
 
     public static final String FILE = "demo-users.xml";
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     /** Whether the registry Liberty loads is the demo one. */
     public static boolean inUse(String usersFile) {

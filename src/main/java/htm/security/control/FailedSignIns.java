@@ -18,11 +18,9 @@ import java.util.Map;
 public final class FailedSignIns {
 
     /** How many failures a counter lets pass before it makes callers wait, and its longest wait. */
-    private record Rule(String kind, int free, Duration longest) {
-    }
+    private record Rule(String kind, int free, Duration longest) {}
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     static final Rule USER_AT_ADDRESS = new Rule("user at address", 5, Duration.ofMinutes(15));
     static final Rule ADDRESS = new Rule("address", 50, Duration.ofMinutes(15));
@@ -50,8 +48,8 @@ public final class FailedSignIns {
         for (Map.Entry<Rule, String> counter : counters(user, address).entrySet()) {
             Failures failures = current(counter.getValue(), now);
             if (failures != null && failures.count() >= counter.getKey().free()) {
-                Duration remaining = Duration.between(now, failures.last().plus(waitAfter(counter.getKey(),
-                        failures.count())));
+                Duration remaining =
+                        Duration.between(now, failures.last().plus(waitAfter(counter.getKey(), failures.count())));
                 if (remaining.compareTo(wait) > 0) {
                     wait = remaining;
                 }
@@ -97,8 +95,13 @@ public final class FailedSignIns {
     }
 
     private static Map<Rule, String> counters(String user, String address) {
-        return Map.of(USER_AT_ADDRESS, key(USER_AT_ADDRESS, user, address), ADDRESS, key(ADDRESS, null, address),
-                USER, key(USER, user, null));
+        return Map.of(
+                USER_AT_ADDRESS,
+                key(USER_AT_ADDRESS, user, address),
+                ADDRESS,
+                key(ADDRESS, null, address),
+                USER,
+                key(USER, user, null));
     }
 
     private static String key(Rule rule, String user, String address) {

@@ -2,7 +2,11 @@ package htm.security.control;
 
 /** The application roles of API.md §1; their names are the security role names in server.xml. */
 public enum Role {
-    ADMIN("admin"), APIWRITE("apiwrite"), APIREAD("apiread"), SUPPORT("support"), ENGINEERING("engineering");
+    ADMIN("admin"),
+    APIWRITE("apiwrite"),
+    APIREAD("apiread"),
+    SUPPORT("support"),
+    ENGINEERING("engineering");
 
     public static final String ADMIN_NAME = "admin";
     public static final String APIWRITE_NAME = "apiwrite";

@@ -41,8 +41,7 @@ public class SigningKeys {
     private static final Duration MAX_AGE = Duration.ofMinutes(10);
     private static final Duration MIN_REFRESH = Duration.ofSeconds(30);
 
-    record Key(String id, PublicKey key) {
-    }
+    record Key(String id, PublicKey key) {}
 
     private final Supplier<String> source;
     private final boolean refreshes;
@@ -62,12 +61,18 @@ public class SigningKeys {
             return new SigningKeys(() -> publicKey, false, clock);
         }
         if (location == null || location.isBlank()) {
-            return new SigningKeys(() -> {
-                throw InvalidTokenException.keysUnreadable("no identity provider key is configured (mp.jwt.verify.publickey.location)");
-            }, false, clock);
+            return new SigningKeys(
+                    () -> {
+                        throw InvalidTokenException.keysUnreadable(
+                                "no identity provider key is configured (mp.jwt.verify.publickey.location)");
+                    },
+                    false,
+                    clock);
         }
         if (location.startsWith("http://") || location.startsWith("https://")) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             return new SigningKeys(() -> fetch(http, location), true, clock);
         }
         Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
@@ -90,8 +95,11 @@ public class SigningKeys {
         Instant now = clock.instant();
         List<Key> known = keys;
         boolean stale = known == null
-                || refreshes && (readAt.plus(MAX_AGE).isBefore(now)
-                        || kid != null && known.stream().noneMatch(key -> kid.equals(key.id())) && readAt.plus(MIN_REFRESH).isBefore(now));
+                || refreshes
+                        && (readAt.plus(MAX_AGE).isBefore(now)
+                                || kid != null
+                                        && known.stream().noneMatch(key -> kid.equals(key.id()))
+                                        && readAt.plus(MIN_REFRESH).isBefore(now));
         if (!stale) {
             return known;
         }
@@ -105,7 +113,9 @@ public class SigningKeys {
                 if (known == null) {
                     throw e;
                 }
-                LOG.log(Level.WARNING, "Could not read the identity provider''s keys again; keeping the ones read before: {0}",
+                LOG.log(
+                        Level.WARNING,
+                        "Could not read the identity provider''s keys again; keeping the ones read before: {0}",
                         e.detail().orElse(e.getMessage()));
             }
             readAt = now;
@@ -147,7 +157,9 @@ public class SigningKeys {
     private static PublicKey pem(String text) throws GeneralSecurityException {
         byte[] der = Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", ""));
         if (text.contains("CERTIFICATE")) {
-            return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der))
+                    .getPublicKey();
         }
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
@@ -166,7 +178,10 @@ public class SigningKeys {
 
     private static String fetch(HttpClient http, String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw InvalidTokenException.keysUnreadable("HTTP " + response.statusCode() + " from " + url);

@@ -24,8 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VerifiedCredentials<V> {
 
-    private record Entry<V>(V caller, Instant until) {
-    }
+    private record Entry<V>(V caller, Instant until) {}
 
     private final Duration lifetime;
     private final int capacity;

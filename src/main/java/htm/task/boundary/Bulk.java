@@ -14,15 +14,12 @@ public final class Bulk {
 
     static final int MAX_TASKS = 500;
 
-    private Bulk() {
-    }
+    private Bulk() {}
 
     /** The tasks on which the action failed, and why. */
-    public record FailedOperation(String tkiid, String errorNumber, String errorMessage) {
-    }
+    public record FailedOperation(String tkiid, String errorNumber, String errorMessage) {}
 
-    public record Result(List<FailedOperation> failedOperations) {
-    }
+    public record Result(List<FailedOperation> failedOperations) {}
 
     static Result each(List<String> tkiids, Consumer<String> action) {
         List<FailedOperation> failed = new ArrayList<>();
@@ -31,7 +28,8 @@ public final class Bulk {
                 action.accept(tkiid);
             } catch (RuntimeException e) {
                 Problem problem = Problems.of(e);
-                failed.add(new FailedOperation(tkiid, problem.body().errorNumber(), problem.body().errorMessage()));
+                failed.add(new FailedOperation(
+                        tkiid, problem.body().errorNumber(), problem.body().errorMessage()));
             }
         }
         return new Result(failed);

@@ -9,7 +9,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 public record CommentView(String id, String author, String time, String text) {
 
     static CommentView of(Comment comment) {
-        return new CommentView(String.valueOf(comment.id()), comment.author(), Times.format(comment.time()),
-                comment.text());
+        return new CommentView(
+                String.valueOf(comment.id()), comment.author(), Times.format(comment.time()), comment.text());
     }
 }

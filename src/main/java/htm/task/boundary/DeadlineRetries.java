@@ -19,8 +19,7 @@ public class DeadlineRetries {
     private static final Duration FIRST = Duration.ofSeconds(10);
     private static final Duration LONGEST = Duration.ofHours(1);
 
-    private record Hold(int failures, Instant until) {
-    }
+    private record Hold(int failures, Instant until) {}
 
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 

@@ -55,10 +55,18 @@ public class DeadlineTimer {
         Instant now = Instant.now();
         meet("resume", due("t.suspended = true and t.resumptionTime <= :now", now), now, deadlines::resume);
         meet("expire", due("t.state in :open and t.expirationTime <= :now", now), now, deadlines::expire);
-        meet("escalate", em.createQuery("select e.esiid from Escalation e "
-                        + "where e.state = :waiting and e.escalationTime <= :now", String.class)
-                .setParameter("waiting", EscalationState.ESCALATION_STATE_WAITING).setParameter("now", now)
-                .setMaxResults(BATCH + retries.held()).getResultList(), now, deadlines::escalate);
+        meet(
+                "escalate",
+                em.createQuery(
+                                "select e.esiid from Escalation e "
+                                        + "where e.state = :waiting and e.escalationTime <= :now",
+                                String.class)
+                        .setParameter("waiting", EscalationState.ESCALATION_STATE_WAITING)
+                        .setParameter("now", now)
+                        .setMaxResults(BATCH + retries.held())
+                        .getResultList(),
+                now,
+                deadlines::escalate);
         meet("delete", due("t.deletionTime <= :now", now), now, deadlines::delete);
     }
 
@@ -70,15 +78,19 @@ public class DeadlineTimer {
             } catch (RuntimeException e) {
                 metrics.counter("htm.deadline.failures").inc();
                 Instant retry = retries.failed(deadline, id, now);
-                LOG.log(Level.WARNING, e, () -> "Cannot " + deadline + " " + ("escalate".equals(deadline)
-                        ? "escalation " : "task ") + id + "; trying again at " + retry);
+                LOG.log(
+                        Level.WARNING,
+                        e,
+                        () -> "Cannot " + deadline + " " + ("escalate".equals(deadline) ? "escalation " : "task ") + id
+                                + "; trying again at " + retry);
             }
         });
     }
 
     private List<String> due(String condition, Instant now) {
         var query = em.createQuery("select t.tkiid from Task t where " + condition, String.class)
-                .setParameter("now", now).setMaxResults(BATCH + retries.held());
+                .setParameter("now", now)
+                .setMaxResults(BATCH + retries.held());
         if (condition.contains(":open")) {
             query.setParameter("open", Set.of(TaskState.STATE_READY, TaskState.STATE_CLAIMED));
         }

@@ -31,7 +31,9 @@ public class Deadlines {
 
     public void resume(String tkiid, Instant now) {
         Task task = em.find(Task.class, tkiid, LockModeType.PESSIMISTIC_WRITE);
-        if (task != null && task.isSuspended() && task.resumptionTime() != null
+        if (task != null
+                && task.isSuspended()
+                && task.resumptionTime() != null
                 && !task.resumptionTime().isAfter(now)) {
             task.resume(Actor.SYSTEM, now, "resumption time " + task.resumptionTime() + " reached");
             em.flush();
@@ -40,7 +42,9 @@ public class Deadlines {
 
     public void expire(String tkiid, Instant now) {
         Task task = em.find(Task.class, tkiid, LockModeType.PESSIMISTIC_WRITE);
-        if (task != null && task.expirationTime() != null && !task.expirationTime().isAfter(now)
+        if (task != null
+                && task.expirationTime() != null
+                && !task.expirationTime().isAfter(now)
                 && !task.state().isEnd()) {
             task.expire(Actor.SYSTEM, now, "expiration time " + task.expirationTime() + " reached");
             em.flush();
@@ -58,7 +62,8 @@ public class Deadlines {
             return;
         }
         em.refresh(due);
-        if (due.state() != EscalationState.ESCALATION_STATE_WAITING || due.escalationTime().isAfter(now)) {
+        if (due.state() != EscalationState.ESCALATION_STATE_WAITING
+                || due.escalationTime().isAfter(now)) {
             return;
         }
         if (task.outgrew(due)) {

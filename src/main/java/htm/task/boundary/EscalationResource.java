@@ -30,8 +30,9 @@ public class EscalationResource {
 
     @PUT
     @Path("{esiid}")
-    @Operation(summary = "action=trigger: escalate now (the task's originator or administrators, support, "
-            + "engineering, admin)")
+    @Operation(
+            summary = "action=trigger: escalate now (the task's originator or administrators, support, "
+                    + "engineering, admin)")
     public EscalationView act(@PathParam("esiid") String esiid, @QueryParam("action") String action) {
         if (!"trigger".equals(action)) {
             throw HtmException.invalidInput("action", "only trigger is known");

@@ -30,7 +30,9 @@ public class Escalations {
     TaskAccess access;
 
     public List<EscalationView> ofTask(String tkiid) {
-        return access.readable(tkiid).escalations().stream().map(EscalationView::of).toList();
+        return access.readable(tkiid).escalations().stream()
+                .map(EscalationView::of)
+                .toList();
     }
 
     public EscalationView find(String esiid) {

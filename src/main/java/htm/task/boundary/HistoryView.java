@@ -11,13 +11,17 @@ public record HistoryView(List<Entry> items) {
 
     @JsonbNillable
     @JsonbPropertyOrder({"eventTime", "action", "principal", "fromState", "toState", "details"})
-    public record Entry(String eventTime, String action, String principal, String fromState, String toState,
-                        String details) {
+    public record Entry(
+            String eventTime, String action, String principal, String fromState, String toState, String details) {
 
         static Entry of(HistoryEntry e) {
-            return new Entry(Times.format(e.eventTime()), e.action().htmName(), e.principal(),
+            return new Entry(
+                    Times.format(e.eventTime()),
+                    e.action().htmName(),
+                    e.principal(),
                     e.fromState() == null ? null : e.fromState().name(),
-                    e.toState() == null ? null : e.toState().name(), e.details());
+                    e.toState() == null ? null : e.toState().name(),
+                    e.details());
         }
     }
 

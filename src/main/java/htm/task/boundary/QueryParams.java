@@ -5,8 +5,7 @@ import htm.problem.entity.HtmException;
 /** Query parameters are read as text and converted here: a bad value is a 400 naming it, never a 404. */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static boolean flag(String field, String text) {
         if (text.equals("true") || text.equals("false")) {

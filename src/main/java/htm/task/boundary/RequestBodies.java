@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Action bodies are optional, so they cannot be declared with @Consumes; their media type is checked here. */
 final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The body as a compact JSON document, or null when there is none. */
     static String json(HttpHeaders headers, String body, String field) {

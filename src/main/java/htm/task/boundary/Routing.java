@@ -16,8 +16,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -49,12 +49,23 @@ public class Routing {
         if (em.find(Route.class, task.tkiid()) != null) {
             throw HtmException.illegalInState(task.tkiid(), "STATE_CLAIMED (routed)", TaskAction.ROUTE.htmName());
         }
-        Route route = new Route(task.tkiid(), request.type(), request.participants(), request.votersPercentage(),
-                request.defaultOutcome(), request.routingAction(), actor.name());
+        Route route = new Route(
+                task.tkiid(),
+                request.type(),
+                request.participants(),
+                request.votersPercentage(),
+                request.defaultOutcome(),
+                request.routingAction(),
+                actor.name());
         em.persist(route);
-        task.route(actor, request.type() + " route to "
-                + request.participants().stream().map(Assignment::principal).toList()
-                + (request.routingAction() == null ? "" : ", routingAction " + request.routingAction()), now);
+        task.route(
+                actor,
+                request.type() + " route to "
+                        + request.participants().stream()
+                                .map(Assignment::principal)
+                                .toList()
+                        + (request.routingAction() == null ? "" : ", routingAction " + request.routingAction()),
+                now);
         route.start().forEach(participant -> ask(task, route, participant, now));
     }
 
@@ -62,10 +73,16 @@ public class Routing {
     public void skipCurrent(Task task, Actor actor, Instant now) {
         Route route = em.find(Route.class, task.tkiid());
         if (route == null || !route.canSkip()) {
-            throw HtmException.illegalInState(task.tkiid(), task.state().name() + " (no sequential route waits for "
-                    + "anyone)", "SKIP_CURRENT_ASSIGNMENT");
+            throw HtmException.illegalInState(
+                    task.tkiid(),
+                    task.state().name() + " (no sequential route waits for " + "anyone)",
+                    "SKIP_CURRENT_ASSIGNMENT");
         }
-        String skipped = route.steps().stream().filter(RouteStep::isOpen).findFirst().orElseThrow().subtask();
+        String skipped = route.steps().stream()
+                .filter(RouteStep::isOpen)
+                .findFirst()
+                .orElseThrow()
+                .subtask();
         Optional<RouteStep> next = route.skipCurrent();
         endSubtask(skipped, actor, now);
         proceed(task, route, next, now);
@@ -84,7 +101,8 @@ public class Routing {
     private void proceed(Task task, Route route, Optional<RouteStep> next, Instant now) {
         next.ifPresent(step -> ask(task, route, step, now));
         if (route.isDecided()) {
-            route.steps().stream().filter(RouteStep::isOpen)
+            route.steps().stream()
+                    .filter(RouteStep::isOpen)
                     .forEach(open -> endSubtask(open.subtask(), Actor.SYSTEM, now));
             access.recountSubtasks(task, now);
             if (task.isLegal(TaskAction.COMPLETE)) {
@@ -95,10 +113,33 @@ public class Routing {
     }
 
     private void ask(Task task, Route route, RouteStep step, Instant now) {
-        Task subtask = Task.create(new TaskDefinition(task.name(), task.displayName(), task.description(),
-                task.namespace(), null, task.priority(), task.dueTime(), null, null, null, null, task.type(),
-                task.applicationName(), null, null, null, false, false, false, null, List.of(step.participant()),
-                Map.of(), task.input()), route.router(), now);
+        Task subtask = Task.create(
+                new TaskDefinition(
+                        task.name(),
+                        task.displayName(),
+                        task.description(),
+                        task.namespace(),
+                        null,
+                        task.priority(),
+                        task.dueTime(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        task.type(),
+                        task.applicationName(),
+                        null,
+                        null,
+                        null,
+                        false,
+                        false,
+                        false,
+                        null,
+                        List.of(step.participant()),
+                        Map.of(),
+                        task.input()),
+                route.router(),
+                now);
         subtask.becomeSubtaskOf(task);
         access.add(subtask, true, now);
         route.asked(step, subtask.tkiid());
@@ -138,8 +179,11 @@ public class Routing {
     private static String decision(Route route) {
         JsonObjectBuilder votes = Json.createObjectBuilder();
         route.votes().forEach(votes::add);
-        JsonObject output = Json.createObjectBuilder().add("outcome", route.decision())
-                .add("routingType", route.type().name()).add("votes", votes).build();
+        JsonObject output = Json.createObjectBuilder()
+                .add("outcome", route.decision())
+                .add("routingType", route.type().name())
+                .add("votes", votes)
+                .build();
         return output.toString();
     }
 }

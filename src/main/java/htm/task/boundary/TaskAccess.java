@@ -117,8 +117,12 @@ public class TaskAccess {
     /** Whether the task waits for subtasks now: while any task in its context is open. */
     public void recountSubtasks(Task parent, Instant now) {
         em.flush();
-        long open = em.createQuery("select count(t) from Task t where t.parentContextID = :parent and t.state in :open",
-                Long.class).setParameter("parent", parent.tkiid()).setParameter("open", OPEN).getSingleResult();
+        long open = em.createQuery(
+                        "select count(t) from Task t where t.parentContextID = :parent and t.state in :open",
+                        Long.class)
+                .setParameter("parent", parent.tkiid())
+                .setParameter("open", OPEN)
+                .getSingleResult();
         parent.waitForSubtasks(open > 0, now);
     }
 

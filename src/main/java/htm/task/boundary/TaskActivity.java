@@ -68,8 +68,8 @@ public class TaskActivity {
         for (TaskState state : OPEN) {
             metrics.gauge("htm.tasks.open", () -> openTasks(state), new Tag("state", state.name()));
         }
-        EventListenerRegistry listeners = persistence.unwrap(SessionFactoryImplementor.class)
-                .getEventListenerRegistry();
+        EventListenerRegistry listeners =
+                persistence.unwrap(SessionFactoryImplementor.class).getEventListenerRegistry();
         Stored stored = new Stored(this);
         listeners.appendListeners(EventType.POST_INSERT, stored);
         listeners.appendListeners(EventType.POST_DELETE, stored);
@@ -88,8 +88,13 @@ public class TaskActivity {
         @Override
         public void onPostDelete(PostDeleteEvent event) {
             if (event.getEntity() instanceof Task task) {
-                activity.acted(task.deletedBy() == null ? "system" : task.deletedBy(), TaskAction.DELETE,
-                        task.tkiid(), null, null, task.sinceNanos());
+                activity.acted(
+                        task.deletedBy() == null ? "system" : task.deletedBy(),
+                        TaskAction.DELETE,
+                        task.tkiid(),
+                        null,
+                        null,
+                        task.sinceNanos());
             }
         }
 
@@ -107,14 +112,19 @@ public class TaskActivity {
                 log("created", entry.principal() + " created task " + task.tkiid());
             });
         } else {
-            acted(entry.principal(), entry.action(), task.tkiid(), entry.fromState(), entry.toState(),
+            acted(
+                    entry.principal(),
+                    entry.action(),
+                    task.tkiid(),
+                    entry.fromState(),
+                    entry.toState(),
                     task.sinceNanos());
         }
     }
 
     /** An action was taken on a task; from and to are null for actions that are not steps of the lifecycle. */
-    private void acted(String principal, TaskAction action, String tkiid, TaskState from, TaskState to,
-                       long startedNanos) {
+    private void acted(
+            String principal, TaskAction action, String tkiid, TaskState from, TaskState to, long startedNanos) {
         afterCommit(() -> {
             metrics.timer("htm.task.action", new Tag("action", action.htmName()))
                     .update(Duration.ofNanos(System.nanoTime() - startedNanos));
@@ -124,8 +134,10 @@ public class TaskActivity {
             if (to == TaskState.STATE_FINISHED && from != TaskState.STATE_FINISHED) {
                 metrics.counter("htm.tasks.completed").inc();
             }
-            log("acted", principal + " " + action.htmName() + " task " + tkiid
-                    + (from == null ? "" : " (" + from + " -> " + to + ")"));
+            log(
+                    "acted",
+                    principal + " " + action.htmName() + " task " + tkiid
+                            + (from == null ? "" : " (" + from + " -> " + to + ")"));
         });
     }
 
@@ -142,8 +154,7 @@ public class TaskActivity {
     private void afterCommit(Runnable effect) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -158,9 +169,10 @@ public class TaskActivity {
     private long openTasks(TaskState state) {
         if (System.nanoTime() - openTasksCountedAt > OPEN_COUNT_MAX_AGE_NANOS) {
             Map<TaskState, Long> counted = new EnumMap<>(TaskState.class);
-            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select state, count(*) from task "
-                         + "where state in ('STATE_INACTIVE', 'STATE_READY', 'STATE_CLAIMED') group by state")) {
+            try (Connection connection = database.getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select state, count(*) from task "
+                            + "where state in ('STATE_INACTIVE', 'STATE_READY', 'STATE_CLAIMED') group by state")) {
                 while (rows.next()) {
                     counted.put(TaskState.valueOf(rows.getString(1)), rows.getLong(2));
                 }

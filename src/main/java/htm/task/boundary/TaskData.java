@@ -48,32 +48,43 @@ public class TaskData {
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask replaceInput(String tkiid, String input, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_INPUT,
-                (task, actor, now) -> task.replaceInput(actor, input, now)));
+        return VersionedTask.of(access.act(
+                tkiid, ifMatch, TaskAction.SET_INPUT, (task, actor, now) -> task.replaceInput(actor, input, now)));
     }
 
     /** Saves a draft output on a claimed task; completing it later keeps the draft unless given another. */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask saveOutput(String tkiid, String output, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_OUTPUT,
-                (task, actor, now) -> task.saveOutput(actor, output, now)));
+        return VersionedTask.of(access.act(
+                tkiid, ifMatch, TaskAction.SET_OUTPUT, (task, actor, now) -> task.saveOutput(actor, output, now)));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask saveFault(String tkiid, String faultName, String fault, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_FAULT,
+        return VersionedTask.of(access.act(
+                tkiid,
+                ifMatch,
+                TaskAction.SET_FAULT,
                 (task, actor, now) -> task.saveFault(actor, faultName, fault, now)));
     }
 
     public List<CommentView> comments(String tkiid) {
         access.readable(tkiid);
-        return em.createQuery("select c from Comment c where c.task.tkiid = :tkiid order by c.time, c.id",
-                Comment.class).setParameter("tkiid", tkiid).getResultList().stream().map(CommentView::of).toList();
+        return em
+                .createQuery("select c from Comment c where c.task.tkiid = :tkiid order by c.time, c.id", Comment.class)
+                .setParameter("tkiid", tkiid)
+                .getResultList()
+                .stream()
+                .map(CommentView::of)
+                .toList();
     }
 
     public CommentView addComment(String tkiid, String text) {
         Comment[] added = new Comment[1];
-        access.act(tkiid, null, TaskAction.ADD_COMMENT,
+        access.act(
+                tkiid,
+                null,
+                TaskAction.ADD_COMMENT,
                 (task, actor, now) -> added[0] = task.addComment(actor, text, now));
         return CommentView.of(added[0]);
     }
@@ -83,11 +94,13 @@ public class TaskData {
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
-    public VersionedTask setBinaryCustomProperty(String tkiid, String name, String mediaType, byte[] content,
-                                                 String ifMatch) {
+    public VersionedTask setBinaryCustomProperty(
+            String tkiid, String name, String mediaType, byte[] content, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, actor, now) -> {
-            stored(task, name).ifPresentOrElse(existing -> existing.replace(mediaType, content),
-                    () -> em.persist(new BinaryCustomProperty(task, name, mediaType, content)));
+            stored(task, name)
+                    .ifPresentOrElse(
+                            existing -> existing.replace(mediaType, content),
+                            () -> em.persist(new BinaryCustomProperty(task, name, mediaType, content)));
             task.setBinaryCustomProperty(actor, name, mediaType, now);
         }));
     }
@@ -95,19 +108,27 @@ public class TaskData {
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask removeBinaryCustomProperty(String tkiid, String name, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, actor, now) -> {
-            BinaryCustomProperty existing = stored(task, name).orElseThrow(() -> new HtmException(404, "HTM0404E",
-                    "Task " + tkiid + " has no binary custom property " + name + ".", tkiid, name));
+            BinaryCustomProperty existing = stored(task, name)
+                    .orElseThrow(() -> new HtmException(
+                            404,
+                            "HTM0404E",
+                            "Task " + tkiid + " has no binary custom property " + name + ".",
+                            tkiid,
+                            name));
             em.remove(existing);
             task.removeBinaryCustomProperty(actor, name, now);
         }));
     }
 
     private Optional<BinaryCustomProperty> stored(Task task, String name) {
-        return em.createQuery("select b from BinaryCustomProperty b where b.task = :task and b.name = :name",
-                BinaryCustomProperty.class).setParameter("task", task).setParameter("name", name)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "select b from BinaryCustomProperty b where b.task = :task and b.name = :name",
+                        BinaryCustomProperty.class)
+                .setParameter("task", task)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
     }
 
-    public record Fault(String faultName, String message) {
-    }
+    public record Fault(String faultName, String message) {}
 }

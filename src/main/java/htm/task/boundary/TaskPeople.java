@@ -51,8 +51,8 @@ public class TaskPeople {
     /** Makes a user the owner of a ready task, as if they had claimed it: for task administrators and support. */
     @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask assignOwner(String tkiid, String newUser, String ifMatch) {
-        return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.ASSIGN,
-                (task, actor, now) -> task.assign(actor, newUser, now)));
+        return VersionedTask.of(
+                access.act(tkiid, ifMatch, TaskAction.ASSIGN, (task, actor, now) -> task.assign(actor, newUser, now)));
     }
 
     /** Replaces a user or group in a people list by another; with no one to replace, adds. */
@@ -60,8 +60,9 @@ public class TaskPeople {
     public VersionedTask transferWorkItem(String tkiid, Assignment from, Assignment to, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.TRANSFER_WORK_ITEM, (task, actor, now) -> {
             if (from != null && !task.names(from)) {
-                throw HtmException.invalidInput(from.isGroup() ? "fromGroup" : "fromUser", from.principal()
-                        + " is not named as " + from.role().pathName() + " of task " + tkiid);
+                throw HtmException.invalidInput(
+                        from.isGroup() ? "fromGroup" : "fromUser",
+                        from.principal() + " is not named as " + from.role().pathName() + " of task " + tkiid);
             }
             task.transferWorkItem(actor, from, to, now);
         }));

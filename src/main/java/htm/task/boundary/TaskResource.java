@@ -3,16 +3,15 @@ package htm.task.boundary;
 import htm.problem.entity.HtmException;
 import htm.security.boundary.SecurityHeaders;
 import htm.task.control.JsonInput;
-import htm.task.entity.BinaryCustomProperty;
-import htm.task.entity.Comment;
 import htm.task.control.RouteRequests;
 import htm.task.control.TaskDefinitions;
 import htm.task.control.Times;
 import htm.task.control.WorkListFilters;
+import htm.task.entity.BinaryCustomProperty;
+import htm.task.entity.Comment;
 import htm.task.entity.TaskUpdate;
-import jakarta.json.JsonObject;
-import htm.task.entity.TaskDefinition;
 import jakarta.ejb.EJB;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -68,16 +67,21 @@ public class TaskResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a task (started, STATE_READY, unless mode=createOnly); with relation=subTask "
-            + "and parentTaskID, a subtask of a task the caller owns")
+    @Operation(
+            summary = "Create a task (started, STATE_READY, unless mode=createOnly); with relation=subTask "
+                    + "and parentTaskID, a subtask of a task the caller owns")
     @RequestBody(content = @Content(schema = @Schema(implementation = TaskCreation.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
-    public Response create(@QueryParam("mode") @Parameter(description = "createOnly") String mode,
-                           @QueryParam("relation") @Parameter(description = "subTask") String relation,
-                           @QueryParam("parentTaskID") String parentTaskID,
-                           @QueryParam("taskTemplateID") @Parameter(description = "defaults and escalations "
-                                   + "from this template") String taskTemplateID, String body) {
+    public Response create(
+            @QueryParam("mode") @Parameter(description = "createOnly") String mode,
+            @QueryParam("relation") @Parameter(description = "subTask") String relation,
+            @QueryParam("parentTaskID") String parentTaskID,
+            @QueryParam("taskTemplateID") @Parameter(description = "defaults and escalations " + "from this template")
+                    String taskTemplateID,
+            String body) {
         if (mode != null && !mode.equals("createOnly")) {
             throw HtmException.invalidInput("mode", "only createOnly is known");
         }
@@ -86,48 +90,69 @@ public class TaskResource {
         if (taskTemplateID != null && parent != null) {
             throw HtmException.invalidInput("taskTemplateID", "a subtask is not made from a template");
         }
-        VersionedTask created = taskTemplateID != null ? tasks.createFromTemplate(taskTemplateID, request, mode == null)
-                : parent == null ? tasks.create(TaskDefinitions.read(request), mode == null)
-                : tasks.createSubtask(parent, TaskDefinitions.read(request), mode == null);
-        return Response.created(uri.getBaseUriBuilder().path(TaskResource.class).path(created.task().tkiid()).build())
-                .tag(created.etag()).entity(created.task()).build();
+        VersionedTask created = taskTemplateID != null
+                ? tasks.createFromTemplate(taskTemplateID, request, mode == null)
+                : parent == null
+                        ? tasks.create(TaskDefinitions.read(request), mode == null)
+                        : tasks.createSubtask(parent, TaskDefinitions.read(request), mode == null);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path(TaskResource.class)
+                        .path(created.task().tkiid())
+                        .build())
+                .tag(created.etag())
+                .entity(created.task())
+                .build();
     }
 
     @PUT
-    @Operation(summary = "action=claimNext (with the filters of GET /tasks): claim the best ready task for the caller, "
-            + "204 when there is none. Any other action (claim, cancelClaim, complete, suspend, resume, terminate, "
-            + "transfer, update) with a body {\"taskIDs\": [...]}: apply it to each task, each in its own transaction")
-    @RequestBody(description = "bulk: taskIDs, and per action: output (complete), toUser (transfer), the fields "
-            + "to change (update)", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "200", description = "claimNext: the claimed task; bulk: {failedOperations: "
-            + "[{tkiid, errorNumber, errorMessage}]}")
+    @Operation(
+            summary =
+                    "action=claimNext (with the filters of GET /tasks): claim the best ready task for the caller, "
+                            + "204 when there is none. Any other action (claim, cancelClaim, complete, suspend, resume, terminate, "
+                            + "transfer, update) with a body {\"taskIDs\": [...]}: apply it to each task, each in its own transaction")
+    @RequestBody(
+            description = "bulk: taskIDs, and per action: output (complete), toUser (transfer), the fields "
+                    + "to change (update)",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "claimNext: the claimed task; bulk: {failedOperations: " + "[{tkiid, errorNumber, errorMessage}]}")
     @APIResponse(responseCode = "204", description = "claimNext: no task to claim")
-    public Response actOnMany(@QueryParam("action") String action, @QueryParam("deadline") String deadline,
-                              @QueryParam("duration") String duration, @Context HttpHeaders headers, String body) {
+    public Response actOnMany(
+            @QueryParam("action") String action,
+            @QueryParam("deadline") String deadline,
+            @QueryParam("duration") String duration,
+            @Context HttpHeaders headers,
+            String body) {
         if ("claimNext".equals(action)) {
-            return workQueue.claimNext(WorkListFilters.read(uri.getQueryParameters()))
-                    .map(TaskResource::withEtag).orElseGet(() -> Response.noContent().build());
+            return workQueue
+                    .claimNext(WorkListFilters.read(uri.getQueryParameters()))
+                    .map(TaskResource::withEtag)
+                    .orElseGet(() -> Response.noContent().build());
         }
         JsonObject request = RequestBodies.object(headers, body);
         List<String> ids = JsonInput.strings(request, "taskIDs", "taskIDs", 36);
         if (ids.isEmpty() || ids.size() > Bulk.MAX_TASKS) {
             throw HtmException.invalidInput("taskIDs", "name 1 to " + Bulk.MAX_TASKS + " tasks");
         }
-        return Response.ok(Bulk.each(ids, bulkAction(action, request, deadline, duration))).build();
+        return Response.ok(Bulk.each(ids, bulkAction(action, request, deadline, duration)))
+                .build();
     }
 
-    private java.util.function.Consumer<String> bulkAction(String action, JsonObject request, String deadline,
-                                                           String duration) {
+    private java.util.function.Consumer<String> bulkAction(
+            String action, JsonObject request, String deadline, String duration) {
         if (action == null) {
             throw HtmException.invalidInput("action", "required: claimNext, or a bulk action");
         }
         return switch (action) {
             case "claim" -> tkiid -> tasks.claim(tkiid, null);
-            case "cancelClaim" -> tkiid -> tasks.cancelClaim(tkiid, Boolean.TRUE.equals(JsonInput.bool(request,
-                    "keepTaskData")), null);
+            case "cancelClaim" ->
+                tkiid -> tasks.cancelClaim(tkiid, Boolean.TRUE.equals(JsonInput.bool(request, "keepTaskData")), null);
             case "complete" -> {
-                String output = request.containsKey("output") ? JsonInput.document(request.get("output").toString(),
-                        "output") : null;
+                String output = request.containsKey("output")
+                        ? JsonInput.document(request.get("output").toString(), "output")
+                        : null;
                 yield tkiid -> tasks.complete(tkiid, output, null);
             }
             case "suspend" -> {
@@ -168,7 +193,10 @@ public class TaskResource {
         if (ids == null || ids.isBlank()) {
             throw HtmException.invalidInput("taskIDs", "name one or more tasks, comma-separated");
         }
-        List<String> tkiids = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> tkiids = Arrays.stream(ids.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (tkiids.size() > 500) {
             throw HtmException.invalidInput("taskIDs", "at most 500 tasks at a time");
         }
@@ -178,7 +206,9 @@ public class TaskResource {
     @GET
     @Path("{tkiid}")
     @Operation(summary = "Read a task")
-    @APIResponse(responseCode = "200", description = "The task; its ETag header is its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The task; its ETag header is its version",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response read(@PathParam("tkiid") String tkiid) {
         return withEtag(tasks.find(tkiid));
@@ -186,46 +216,64 @@ public class TaskResource {
 
     @PUT
     @Path("{tkiid}")
-    @Operation(summary = "Act on a task: update, start, claim, cancelClaim, complete, suspend, resume, terminate, "
-            + "suspendAndCancelClaim, restart, delegate, resolve, completeWithFollowOnTask")
-    @RequestBody(description = "complete: the output (or, with faultName, the fault); update: the fields to "
-            + "change; completeWithFollowOnTask: the follow-on task", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "200", description = "The task after the action",
+    @Operation(
+            summary = "Act on a task: update, start, claim, cancelClaim, complete, suspend, resume, terminate, "
+                    + "suspendAndCancelClaim, restart, delegate, resolve, completeWithFollowOnTask")
+    @RequestBody(
+            description = "complete: the output (or, with faultName, the fault); update: the fields to "
+                    + "change; completeWithFollowOnTask: the follow-on task",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The task after the action",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
-    public Response act(@PathParam("tkiid") String tkiid, @QueryParam("action") String action,
-                        @QueryParam("keepTaskData") @DefaultValue("false") String keepTaskData,
-                        @QueryParam("faultName") String faultName,
-                        @QueryParam("deadline") @Parameter(description = "suspend until this time") String deadline,
-                        @QueryParam("duration") @Parameter(description = "suspend for this long (ISO-8601)") String duration,
-                        @QueryParam("toUser") @Parameter(description = "delegate: who works the task") String toUser,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context HttpHeaders headers,
-                        String body) {
+    public Response act(
+            @PathParam("tkiid") String tkiid,
+            @QueryParam("action") String action,
+            @QueryParam("keepTaskData") @DefaultValue("false") String keepTaskData,
+            @QueryParam("faultName") String faultName,
+            @QueryParam("deadline") @Parameter(description = "suspend until this time") String deadline,
+            @QueryParam("duration") @Parameter(description = "suspend for this long (ISO-8601)") String duration,
+            @QueryParam("toUser") @Parameter(description = "delegate: who works the task") String toUser,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers,
+            String body) {
         if (action == null) {
             throw HtmException.invalidInput("action", "required, such as claim, cancelClaim or complete");
         }
-        return withEtag(switch (action) {
-            case "claim" -> tasks.claim(tkiid, ifMatch);
-            case "cancelClaim" -> tasks.cancelClaim(tkiid, QueryParams.flag("keepTaskData", keepTaskData), ifMatch);
-            case "complete" -> faultName == null
-                    ? tasks.complete(tkiid, RequestBodies.json(headers, body, "output"), ifMatch)
-                    : tasks.completeWithFault(tkiid, QueryParams.name("faultName", faultName),
-                            RequestBodies.json(headers, body, "fault"), ifMatch);
-            case "update" -> tasks.update(tkiid, TaskDefinitions.update(RequestBodies.object(headers, body)), ifMatch);
-            case "start" -> tasks.start(tkiid, ifMatch);
-            case "suspend" -> tasks.suspend(tkiid, resumption(deadline, duration), ifMatch);
-            case "resume" -> tasks.resume(tkiid, ifMatch);
-            case "terminate" -> tasks.terminate(tkiid, ifMatch);
-            case "suspendAndCancelClaim" -> tasks.suspendAndCancelClaim(tkiid, resumption(deadline, duration), ifMatch);
-            case "restart" -> tasks.restart(tkiid, ifMatch);
-            case "delegate" -> tasks.delegate(tkiid, QueryParams.name("toUser", toUser), ifMatch);
-            case "resolve" -> tasks.resolve(tkiid, ifMatch);
-            case "completeWithFollowOnTask" -> tasks.completeWithFollowOnTask(tkiid,
-                    TaskDefinitions.read(RequestBodies.object(headers, body)), ifMatch);
-            case "route" -> tasks.route(tkiid, RouteRequests.read(RequestBodies.object(headers, body)), ifMatch);
-            case "skipCurrentAssignment" -> tasks.skipCurrentAssignment(tkiid);
-            case "escalate" -> tasks.escalateToReceivers(tkiid);
-            default -> throw HtmException.invalidInput("action", "unknown action '" + action + "'");
-        });
+        return withEtag(
+                switch (action) {
+                    case "claim" -> tasks.claim(tkiid, ifMatch);
+                    case "cancelClaim" ->
+                        tasks.cancelClaim(tkiid, QueryParams.flag("keepTaskData", keepTaskData), ifMatch);
+                    case "complete" ->
+                        faultName == null
+                                ? tasks.complete(tkiid, RequestBodies.json(headers, body, "output"), ifMatch)
+                                : tasks.completeWithFault(
+                                        tkiid,
+                                        QueryParams.name("faultName", faultName),
+                                        RequestBodies.json(headers, body, "fault"),
+                                        ifMatch);
+                    case "update" ->
+                        tasks.update(tkiid, TaskDefinitions.update(RequestBodies.object(headers, body)), ifMatch);
+                    case "start" -> tasks.start(tkiid, ifMatch);
+                    case "suspend" -> tasks.suspend(tkiid, resumption(deadline, duration), ifMatch);
+                    case "resume" -> tasks.resume(tkiid, ifMatch);
+                    case "terminate" -> tasks.terminate(tkiid, ifMatch);
+                    case "suspendAndCancelClaim" ->
+                        tasks.suspendAndCancelClaim(tkiid, resumption(deadline, duration), ifMatch);
+                    case "restart" -> tasks.restart(tkiid, ifMatch);
+                    case "delegate" -> tasks.delegate(tkiid, QueryParams.name("toUser", toUser), ifMatch);
+                    case "resolve" -> tasks.resolve(tkiid, ifMatch);
+                    case "completeWithFollowOnTask" ->
+                        tasks.completeWithFollowOnTask(
+                                tkiid, TaskDefinitions.read(RequestBodies.object(headers, body)), ifMatch);
+                    case "route" ->
+                        tasks.route(tkiid, RouteRequests.read(RequestBodies.object(headers, body)), ifMatch);
+                    case "skipCurrentAssignment" -> tasks.skipCurrentAssignment(tkiid);
+                    case "escalate" -> tasks.escalateToReceivers(tkiid);
+                    default -> throw HtmException.invalidInput("action", "unknown action '" + action + "'");
+                });
     }
 
     /** When a suspended task resumes by itself: at a deadline, or after a duration; null for never. */
@@ -236,8 +284,7 @@ public class TaskResource {
         Instant now = Instant.now();
         Instant until = null;
         if (deadline != null) {
-            until = Times.parse(deadline).orElseThrow(() -> HtmException.invalidInput("deadline",
-                    Times.EXPECTED));
+            until = Times.parse(deadline).orElseThrow(() -> HtmException.invalidInput("deadline", Times.EXPECTED));
         } else if (duration != null) {
             until = TaskDefinitions.after(now, "duration", duration);
         }
@@ -289,8 +336,11 @@ public class TaskResource {
     @Path("{tkiid}/input")
     @Operation(summary = "Replace the input of a task that has not ended (originator, editors, administrators)")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "any JSON")))
-    public Response replaceInput(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @Context HttpHeaders headers, String body) {
+    public Response replaceInput(
+            @PathParam("tkiid") String tkiid,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers,
+            String body) {
         return withEtag(data.replaceInput(tkiid, RequestBodies.requiredJson(headers, body, "input"), ifMatch));
     }
 
@@ -306,8 +356,11 @@ public class TaskResource {
     @Path("{tkiid}/output")
     @Operation(summary = "Save a draft output while the task is claimed (owner or delegate)")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "any JSON")))
-    public Response saveOutput(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                               @Context HttpHeaders headers, String body) {
+    public Response saveOutput(
+            @PathParam("tkiid") String tkiid,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers,
+            String body) {
         return withEtag(data.saveOutput(tkiid, RequestBodies.requiredJson(headers, body, "output"), ifMatch));
     }
 
@@ -317,46 +370,61 @@ public class TaskResource {
     @APIResponse(responseCode = "204", description = "The task has no fault")
     public Response fault(@PathParam("tkiid") String tkiid) {
         TaskData.Fault fault = data.fault(tkiid);
-        Response.ResponseBuilder response = fault.message() == null ? Response.noContent()
+        Response.ResponseBuilder response = fault.message() == null
+                ? Response.noContent()
                 : Response.ok(fault.message(), MediaType.APPLICATION_JSON);
-        return fault.faultName() == null ? response.build() : response.header("X-HTM-Fault-Name", fault.faultName()).build();
+        return fault.faultName() == null
+                ? response.build()
+                : response.header("X-HTM-Fault-Name", fault.faultName()).build();
     }
 
     @PUT
     @Path("{tkiid}/fault")
     @Operation(summary = "Save the fault a claimed task will end with (owner or delegate)")
-    public Response saveFault(@PathParam("tkiid") String tkiid, @QueryParam("faultName") String faultName,
-                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context HttpHeaders headers,
-                              String body) {
-        return withEtag(data.saveFault(tkiid, QueryParams.name("faultName", faultName),
-                RequestBodies.json(headers, body, "fault"), ifMatch));
+    public Response saveFault(
+            @PathParam("tkiid") String tkiid,
+            @QueryParam("faultName") String faultName,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers,
+            String body) {
+        return withEtag(data.saveFault(
+                tkiid, QueryParams.name("faultName", faultName), RequestBodies.json(headers, body, "fault"), ifMatch));
     }
 
     @GET
     @Path("{tkiid}/role/{role}")
-    @Operation(summary = "The users and groups named in one role of the task: potentialOwner, excludedOwner, owner, "
-            + "administrator, editor, reader, originator, starter, escalationReceiver")
+    @Operation(
+            summary = "The users and groups named in one role of the task: potentialOwner, excludedOwner, owner, "
+                    + "administrator, editor, reader, originator, starter, escalationReceiver")
     public TaskPeople.Named named(@PathParam("tkiid") String tkiid, @PathParam("role") String role) {
         return people.named(tkiid, PeopleChange.role(role));
     }
 
     @PUT
     @Path("{tkiid}/role/{role}")
-    @Operation(summary = "action=transfer (fromUser or fromGroup, toUser or toGroup) or action=assign "
-            + "(newUser or newGroup); for owner, transfer hands a claimed task on and assign claims a ready one "
-            + "on the new user's behalf")
-    public Response changePeople(@PathParam("tkiid") String tkiid, @PathParam("role") String role,
-                                 @QueryParam("action") String action,
-                                 @QueryParam("fromUser") String fromUser, @QueryParam("fromGroup") String fromGroup,
-                                 @QueryParam("toUser") String toUser, @QueryParam("toGroup") String toGroup,
-                                 @QueryParam("newUser") String newUser, @QueryParam("newGroup") String newGroup,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(
+            summary = "action=transfer (fromUser or fromGroup, toUser or toGroup) or action=assign "
+                    + "(newUser or newGroup); for owner, transfer hands a claimed task on and assign claims a ready one "
+                    + "on the new user's behalf")
+    public Response changePeople(
+            @PathParam("tkiid") String tkiid,
+            @PathParam("role") String role,
+            @QueryParam("action") String action,
+            @QueryParam("fromUser") String fromUser,
+            @QueryParam("fromGroup") String fromGroup,
+            @QueryParam("toUser") String toUser,
+            @QueryParam("toGroup") String toGroup,
+            @QueryParam("newUser") String newUser,
+            @QueryParam("newGroup") String newGroup,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PeopleChange change = PeopleChange.of(role, action, fromUser, fromGroup, toUser, toGroup, newUser, newGroup);
-        return withEtag(switch (change.kind()) {
-            case TRANSFER_OWNER -> people.transferOwnership(tkiid, fromUser, change.to().principal(), ifMatch);
-            case ASSIGN_OWNER -> people.assignOwner(tkiid, change.to().principal(), ifMatch);
-            case CHANGE_LIST -> people.transferWorkItem(tkiid, change.from(), change.to(), ifMatch);
-        });
+        return withEtag(
+                switch (change.kind()) {
+                    case TRANSFER_OWNER ->
+                        people.transferOwnership(tkiid, fromUser, change.to().principal(), ifMatch);
+                    case ASSIGN_OWNER -> people.assignOwner(tkiid, change.to().principal(), ifMatch);
+                    case CHANGE_LIST -> people.transferWorkItem(tkiid, change.from(), change.to(), ifMatch);
+                });
     }
 
     @GET
@@ -371,28 +439,35 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on a task the caller can see; author and time come from the server")
     @RequestBody(content = @Content(schema = @Schema(implementation = CommentText.class)))
-    @APIResponse(responseCode = "201", description = "The comment",
+    @APIResponse(
+            responseCode = "201",
+            description = "The comment",
             content = @Content(schema = @Schema(implementation = CommentView.class)))
     public Response addComment(@PathParam("tkiid") String tkiid, String body) {
         String text = JsonInput.string(JsonInput.object(body), "text", Comment.MAX_LENGTH);
         if (text == null || text.isBlank()) {
             throw HtmException.invalidInput("text", "a comment needs text");
         }
-        return Response.status(Response.Status.CREATED).entity(data.addComment(tkiid, text)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(data.addComment(tkiid, text))
+                .build();
     }
 
     /** The body of a new comment. */
-    public record CommentText(String text) {
-    }
+    public record CommentText(String text) {}
 
     @GET
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The bytes of a binary custom property, with the media type it was stored with")
     public Response binaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name) {
-        BinaryCustomProperty property = data.binaryCustomProperty(tkiid, name).orElseThrow(() ->
-                new HtmException(404, "HTM0404E", "Task " + tkiid + " has no binary custom property " + name + ".",
-                        tkiid, name));
+        BinaryCustomProperty property = data.binaryCustomProperty(tkiid, name)
+                .orElseThrow(() -> new HtmException(
+                        404,
+                        "HTM0404E",
+                        "Task " + tkiid + " has no binary custom property " + name + ".",
+                        tkiid,
+                        name));
         return Response.ok(property.content(), property.mediaType())
                 .header("Content-Disposition", property.disposition())
                 .header(SecurityHeaders.CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; frame-ancestors 'none'")
@@ -402,22 +477,34 @@ public class TaskResource {
     @PUT
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Store a binary custom property (at most htm.limits.binary.bytes, 1 MiB); its media type is kept as metadata")
+    @Operation(
+            summary =
+                    "Store a binary custom property (at most htm.limits.binary.bytes, 1 MiB); its media type is kept as metadata")
     @APIResponse(responseCode = "200", description = "Stored; the ETag header carries the task's new version")
     @APIResponse(responseCode = "413", description = "Larger than htm.limits.binary.bytes")
-    public Response storeBinaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name,
-                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                              @Context HttpHeaders headers, byte[] content) {
-        MediaType type = headers.getMediaType() == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : headers.getMediaType();
-        return withEtag(data.setBinaryCustomProperty(tkiid, QueryParams.name("name", name), type.toString(),
-                content == null ? new byte[0] : content, ifMatch));
+    public Response storeBinaryCustomProperty(
+            @PathParam("tkiid") String tkiid,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context HttpHeaders headers,
+            byte[] content) {
+        MediaType type =
+                headers.getMediaType() == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE : headers.getMediaType();
+        return withEtag(data.setBinaryCustomProperty(
+                tkiid,
+                QueryParams.name("name", name),
+                type.toString(),
+                content == null ? new byte[0] : content,
+                ifMatch));
     }
 
     @DELETE
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Operation(summary = "Remove a binary custom property")
-    public Response removeBinaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name,
-                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response removeBinaryCustomProperty(
+            @PathParam("tkiid") String tkiid,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(data.removeBinaryCustomProperty(tkiid, name, ifMatch));
     }
 
@@ -426,6 +513,8 @@ public class TaskResource {
     }
 
     private static Response document(String json) {
-        return json == null ? Response.noContent().build() : Response.ok(json, MediaType.APPLICATION_JSON).build();
+        return json == null
+                ? Response.noContent().build()
+                : Response.ok(json, MediaType.APPLICATION_JSON).build();
     }
 }

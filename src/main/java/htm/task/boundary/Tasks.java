@@ -20,11 +20,10 @@ import htm.task.control.TaskQuery;
 import htm.task.control.WorkItemQuery;
 import htm.task.entity.EscalationRule;
 import htm.task.entity.HistoryEntry;
-import htm.task.entity.PeopleRole;
+import htm.task.entity.RouteRequest;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
-import htm.task.entity.RouteRequest;
 import htm.task.entity.TaskUpdate;
 import htm.template.boundary.TaskTemplates;
 import htm.template.entity.TaskTemplate;
@@ -100,8 +99,11 @@ public class Tasks {
 
     public List<HistoryEntry> history(String tkiid) {
         access.readable(tkiid);
-        return em.createQuery("select h from HistoryEntry h where h.task.tkiid = :tkiid order by h.eventTime, h.id",
-                HistoryEntry.class).setParameter("tkiid", tkiid).getResultList();
+        return em.createQuery(
+                        "select h from HistoryEntry h where h.task.tkiid = :tkiid order by h.eventTime, h.id",
+                        HistoryEntry.class)
+                .setParameter("tkiid", tkiid)
+                .getResultList();
     }
 
     public TaskList list(TaskFilter filter) {
@@ -117,7 +119,8 @@ public class Tasks {
         } else {
             TaskQuery query = new TaskQuery(filter, caller);
             TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
-                    .setFirstResult(filter.offset()).setMaxResults(filter.size());
+                    .setFirstResult(filter.offset())
+                    .setMaxResults(filter.size());
             query.parameters().forEach(select::setParameter);
             page = select.getResultList();
             if (filter.count()) {
@@ -126,7 +129,9 @@ public class Tasks {
                 total = count.getSingleResult();
             }
         }
-        String next = page.size() < filter.size() ? null : Cursor.after(page.get(page.size() - 1), filter.order()).encode();
+        String next = page.size() < filter.size()
+                ? null
+                : Cursor.after(page.get(page.size() - 1), filter.order()).encode();
         return new TaskList("tkiid", total, page.stream().map(TaskView::of).toList(), next);
     }
 
@@ -145,8 +150,12 @@ public class Tasks {
         if (tkiids.isEmpty()) {
             return List.of();
         }
-        Map<String, Task> byId = em.createQuery("select t from Task t where t.tkiid in :ids", Task.class)
-                .setParameter("ids", tkiids).setHint("org.hibernate.readOnly", true).getResultList().stream()
+        Map<String, Task> byId = em
+                .createQuery("select t from Task t where t.tkiid in :ids", Task.class)
+                .setParameter("ids", tkiids)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList()
+                .stream()
                 .collect(Collectors.toMap(Task::tkiid, t -> t, (same, again) -> same));
         return tkiids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -155,25 +164,36 @@ public class Tasks {
     public TaskList subtasks(String tkiid) {
         Task parent = access.readable(tkiid);
         Caller caller = access.caller();
-        List<TaskView> items = em.createQuery("select t from Task t where t.parentContextID = :parent"
-                        + " order by t.creationTime, t.tkiid", Task.class)
-                .setParameter("parent", parent.tkiid()).getResultList().stream()
-                .filter(task -> TaskPermissions.sees(caller, task)).map(TaskView::of).toList();
+        List<TaskView> items = em
+                .createQuery(
+                        "select t from Task t where t.parentContextID = :parent" + " order by t.creationTime, t.tkiid",
+                        Task.class)
+                .setParameter("parent", parent.tkiid())
+                .getResultList()
+                .stream()
+                .filter(task -> TaskPermissions.sees(caller, task))
+                .map(TaskView::of)
+                .toList();
         return new TaskList((long) items.size(), items);
     }
 
     /** For each task, the actions the caller may take now; none for a task it cannot see or that is gone. */
     public List<TaskActions> actions(List<String> tkiids) {
         Caller caller = access.caller();
-        return tkiids.stream().map(tkiid -> {
-            Task task = tkiid.length() > 36 ? null : em.find(Task.class, tkiid);
-            if (task == null || !TaskPermissions.sees(caller, task)) {
-                return new TaskActions(tkiid, List.of());
-            }
-            return new TaskActions(tkiid, TaskLifecycle.legalActions(TaskCondition.of(task)).stream()
-                    .filter(action -> TaskPermissions.may(caller, task, action))
-                    .map(TaskAction::htmName).toList());
-        }).toList();
+        return tkiids.stream()
+                .map(tkiid -> {
+                    Task task = tkiid.length() > 36 ? null : em.find(Task.class, tkiid);
+                    if (task == null || !TaskPermissions.sees(caller, task)) {
+                        return new TaskActions(tkiid, List.of());
+                    }
+                    return new TaskActions(
+                            tkiid,
+                            TaskLifecycle.legalActions(TaskCondition.of(task)).stream()
+                                    .filter(action -> TaskPermissions.may(caller, task, action))
+                                    .map(TaskAction::htmName)
+                                    .toList());
+                })
+                .toList();
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
@@ -192,20 +212,21 @@ public class Tasks {
     }
 
     public VersionedTask cancelClaim(String tkiid, boolean keepTaskData, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.CANCEL_CLAIM,
+        return perform(
+                tkiid,
+                ifMatch,
+                TaskAction.CANCEL_CLAIM,
                 (task, actor, now) -> task.cancelClaim(actor, keepTaskData, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask complete(String tkiid, String output, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.COMPLETE,
-                (task, actor, now) -> task.complete(actor, output, now));
+        return perform(tkiid, ifMatch, TaskAction.COMPLETE, (task, actor, now) -> task.complete(actor, output, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask completeWithFault(String tkiid, String faultName, String fault, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.FAIL,
-                (task, actor, now) -> task.fail(actor, faultName, fault, now));
+        return perform(tkiid, ifMatch, TaskAction.FAIL, (task, actor, now) -> task.fail(actor, faultName, fault, now));
     }
 
     /** Ends the task as forwarded to a new follow-on task, which inherits its context. */
@@ -231,7 +252,10 @@ public class Tasks {
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask suspendAndCancelClaim(String tkiid, Instant until, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
+        return perform(
+                tkiid,
+                ifMatch,
+                TaskAction.SUSPEND_AND_CANCEL_CLAIM,
                 (task, actor, now) -> task.suspendAndCancelClaim(actor, until, now));
     }
 
@@ -254,15 +278,14 @@ public class Tasks {
     /** The owner hands the decision to participants, asked through subtasks (an ad hoc route, see Route). */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask route(String tkiid, RouteRequest request, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.ROUTE,
-                (task, actor, now) -> routing.route(task, actor, request, now));
+        return perform(
+                tkiid, ifMatch, TaskAction.ROUTE, (task, actor, now) -> routing.route(task, actor, request, now));
     }
 
     /** The owner passes over the participant a simple or sequential route waits for. */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask skipCurrentAssignment(String tkiid) {
-        return perform(tkiid, null, TaskAction.ROUTE,
-                (task, actor, now) -> routing.skipCurrent(task, actor, now));
+        return perform(tkiid, null, TaskAction.ROUTE, (task, actor, now) -> routing.skipCurrent(task, actor, now));
     }
 
     /** Hands the task to its escalation receivers, who become its potential owners (Oracle's ESCALATE). */
@@ -273,15 +296,14 @@ public class Tasks {
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask delegate(String tkiid, String toUser, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.DELEGATE,
-                (task, actor, now) -> task.delegateTo(actor, toUser, now));
+        return perform(tkiid, ifMatch, TaskAction.DELEGATE, (task, actor, now) -> task.delegateTo(actor, toUser, now));
     }
 
     /** The owner asks a user for information: a delegation the user ends by resolving (Oracle's INFO_REQUEST). */
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask requestInformation(String tkiid, String user) {
-        return perform(tkiid, null, TaskAction.DELEGATE,
-                (task, actor, now) -> task.requestInformation(actor, user, now));
+        return perform(
+                tkiid, null, TaskAction.DELEGATE, (task, actor, now) -> task.requestInformation(actor, user, now));
     }
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
@@ -291,8 +313,7 @@ public class Tasks {
 
     @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask update(String tkiid, TaskUpdate update, String ifMatch) {
-        return perform(tkiid, ifMatch, TaskAction.UPDATE,
-                (task, actor, now) -> task.update(actor, update, now));
+        return perform(tkiid, ifMatch, TaskAction.UPDATE, (task, actor, now) -> task.update(actor, update, now));
     }
 
     /** Removes a task that has ended (or never started), with its history, comments and properties. */
@@ -326,12 +347,17 @@ public class Tasks {
         }
         Job job = em.find(Job.class, context);
         if (job != null && !caller.name().equals(job.createdBy())) {
-            throw new HtmException(403, "HTM0403E", "User " + caller.name() + " may not add tasks to job " + context
-                    + ": only its creator or an administrator may.", caller.name(), "create", context);
+            throw new HtmException(
+                    403,
+                    "HTM0403E",
+                    "User " + caller.name() + " may not add tasks to job " + context
+                            + ": only its creator or an administrator may.",
+                    caller.name(),
+                    "create",
+                    context);
         }
     }
 
     /** The actions one task allows the caller now. */
-    public record TaskActions(String tkiid, List<String> actions) {
-    }
+    public record TaskActions(String tkiid, List<String> actions) {}
 }

@@ -83,8 +83,10 @@ public class WorkQueue {
         criteria.add(new Criterion.Compare(TaskField.SUSPENDED, Criterion.Op.EQ, false));
         criteria.add(new Criterion.CallerIsPotentialOwner());
         TaskQuery query = new TaskQuery(new TaskFilter(criteria, filter.order(), null, 0, 1, false), caller);
-        TypedQuery<Task> select = em.createQuery(query.select(), Task.class).setMaxResults(1)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED);
+        TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
+                .setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED);
         query.parameters().forEach(select::setParameter);
         Optional<Task> candidate = select.getResultStream().findFirst();
         if (candidate.isEmpty()) {

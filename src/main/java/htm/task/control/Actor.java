@@ -12,7 +12,11 @@ import java.util.Set;
  */
 public record Actor(Caller caller, Rules rules) {
 
-    public enum Rules { HTM, ALFRESCO, SYSTEM }
+    public enum Rules {
+        HTM,
+        ALFRESCO,
+        SYSTEM
+    }
 
     /** HTM acting by itself: deadlines, escalations, routes. Its name is in the history. */
     public static final Actor SYSTEM = new Actor(new Caller("system", Set.of(), Set.of()), Rules.SYSTEM);

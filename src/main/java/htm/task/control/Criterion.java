@@ -7,7 +7,12 @@ import java.util.Set;
 public sealed interface Criterion {
 
     enum Op {
-        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("="),
+        NE("<>"),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         private final String jpql;
 
@@ -21,8 +26,7 @@ public sealed interface Criterion {
     }
 
     /** field op value; the value is of the field's type. */
-    record Compare(TaskField field, Op op, Object value) implements Criterion {
-    }
+    record Compare(TaskField field, Op op, Object value) implements Criterion {}
 
     record In(TaskField field, Set<?> values) implements Criterion {
         public In {
@@ -31,26 +35,20 @@ public sealed interface Criterion {
     }
 
     /** The field's value starts with the prefix, taken literally (no wildcards). */
-    record StartsWith(TaskField field, String prefix) implements Criterion {
-    }
+    record StartsWith(TaskField field, String prefix) implements Criterion {}
 
-    record IsNull(TaskField field, boolean negated) implements Criterion {
-    }
+    record IsNull(TaskField field, boolean negated) implements Criterion {}
 
-    record CustomProperty(String name, String value) implements Criterion {
-    }
+    record CustomProperty(String name, String value) implements Criterion {}
 
     /** The caller may claim the task: a potential owner directly or through a group, and not excluded. */
-    record CallerIsPotentialOwner() implements Criterion {
-    }
+    record CallerIsPotentialOwner() implements Criterion {}
 
     /** The task names the caller, or one of the caller's groups, in this people role (HTM work-item reason). */
-    record CallerHasWorkItem(htm.task.entity.PeopleRole role) implements Criterion {
-    }
+    record CallerHasWorkItem(htm.task.entity.PeopleRole role) implements Criterion {}
 
     /** The group is among the task's potential owners. */
-    record OfferedToGroup(String group) implements Criterion {
-    }
+    record OfferedToGroup(String group) implements Criterion {}
 
     record And(List<Criterion> all) implements Criterion {
         public And {
@@ -64,6 +62,5 @@ public sealed interface Criterion {
         }
     }
 
-    record Not(Criterion negated) implements Criterion {
-    }
+    record Not(Criterion negated) implements Criterion {}
 }

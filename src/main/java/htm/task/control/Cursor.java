@@ -37,7 +37,8 @@ public record Cursor(List<Object> values, String tkiid) {
             }
         }
         array.add(tkiid);
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(array.build().toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -54,8 +55,8 @@ public record Cursor(List<Object> values, String tkiid) {
             }
             return new Cursor(values, array.getString(order.size()));
         } catch (RuntimeException e) {
-            throw HtmException.invalidInput("after", "not a cursor of this query and order; take 'next' from the "
-                    + "previous page");
+            throw HtmException.invalidInput(
+                    "after", "not a cursor of this query and order; take 'next' from the " + "previous page");
         }
     }
 

@@ -21,11 +21,16 @@ import java.util.Set;
 public final class EscalationRules {
 
     static final int MAX_CHAIN = 20;
-    private static final Set<String> FIELDS = Set.of("name", "after", "whenStillIn", "raisePriorityTo",
-            "escalationReceivers", "transferToGroup", "notification");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "after",
+            "whenStillIn",
+            "raisePriorityTo",
+            "escalationReceivers",
+            "transferToGroup",
+            "notification");
 
-    private EscalationRules() {
-    }
+    private EscalationRules() {}
 
     public static List<EscalationRule> chain(JsonValue escalations) {
         if (escalations == null || escalations.getValueType() == JsonValue.ValueType.NULL) {
@@ -60,7 +65,10 @@ public final class EscalationRules {
         if (after == null) {
             throw HtmException.invalidInput("escalations.after", "each escalation needs a duration, such as PT1H");
         }
-        return new EscalationRule(name, after, whenStillIn(link),
+        return new EscalationRule(
+                name,
+                after,
+                whenStillIn(link),
                 TaskDefinitions.priority(link, "raisePriorityTo"),
                 TaskDefinitions.named(link, "escalationReceivers", PeopleRole.ESCALATION_RECEIVER),
                 string(link, "transferToGroup", TaskDefinitions.PRINCIPAL_LENGTH),

@@ -20,8 +20,7 @@ public final class JsonInput {
     /** Request documents (input, output, fault) are kept whole; beyond this size they are refused. */
     public static final int MAX_DOCUMENT_CHARS = 1_000_000;
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /** Any JSON document, returned in its compact form; null for an empty body. */
     public static String document(String body, String field) {
@@ -107,8 +106,7 @@ public final class JsonInput {
         if (text == null) {
             return null;
         }
-        return Times.parse(text).orElseThrow(() -> HtmException.invalidInput(field,
-                Times.EXPECTED));
+        return Times.parse(text).orElseThrow(() -> HtmException.invalidInput(field, Times.EXPECTED));
     }
 
     /** A list of strings; a missing field is an empty list. */
@@ -140,13 +138,12 @@ public final class JsonInput {
     }
 
     /** A flat object of string values in which null stands for "remove this name". */
-    public static Map<String, String> stringMapWithRemovals(JsonObject object, String field, int maxKey,
-                                                            int maxValue) {
+    public static Map<String, String> stringMapWithRemovals(JsonObject object, String field, int maxKey, int maxValue) {
         return stringMap(object, field, maxKey, maxValue, true);
     }
 
-    private static Map<String, String> stringMap(JsonObject object, String field, int maxKey, int maxValue,
-                                                 boolean nullRemoves) {
+    private static Map<String, String> stringMap(
+            JsonObject object, String field, int maxKey, int maxValue, boolean nullRemoves) {
         JsonValue value = present(object, field);
         Map<String, String> result = new LinkedHashMap<>();
         if (value == null) {

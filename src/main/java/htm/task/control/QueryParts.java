@@ -6,21 +6,24 @@ import java.util.function.Function;
 /** What the JPQL of {@link TaskQuery} and the SQL of {@link WorkItemQuery} write alike. */
 final class QueryParts {
 
-    private QueryParts() {
-    }
+    private QueryParts() {}
 
     /**
      * Rows after the cursor in the order given: a lexicographic comparison, key by key, then by task id. A
      * missing value counts as greater than every other (last going up, first going down), the order a plain
      * index reads in.
      */
-    static String after(List<SortKey> order, Cursor cursor, Function<TaskField, String> path,
-                        Function<Object, String> bind) {
+    static String after(
+            List<SortKey> order, Cursor cursor, Function<TaskField, String> path, Function<Object, String> bind) {
         return after(order, cursor, 0, path, bind);
     }
 
-    private static String after(List<SortKey> order, Cursor cursor, int index, Function<TaskField, String> path,
-                                Function<Object, String> bind) {
+    private static String after(
+            List<SortKey> order,
+            Cursor cursor,
+            int index,
+            Function<TaskField, String> path,
+            Function<Object, String> bind) {
         if (index == order.size()) {
             return path.apply(TaskField.TKIID) + " > " + bind.apply(cursor.tkiid());
         }
@@ -29,7 +32,8 @@ final class QueryParts {
         Object value = cursor.values().get(index);
         String rest = after(order, cursor, index + 1, path, bind);
         if (value == null) {
-            return key.descending() ? column + " is not null or (" + column + " is null and (" + rest + "))"
+            return key.descending()
+                    ? column + " is not null or (" + column + " is null and (" + rest + "))"
                     : column + " is null and (" + rest + ")";
         }
         String bound = bind.apply(value);
@@ -42,7 +46,8 @@ final class QueryParts {
     static String orderBy(List<SortKey> order, Function<TaskField, String> path) {
         StringBuilder clause = new StringBuilder();
         for (SortKey key : order) {
-            clause.append(path.apply(key.field())).append(key.descending() ? " desc" : " asc")
+            clause.append(path.apply(key.field()))
+                    .append(key.descending() ? " desc" : " asc")
                     .append(key.field().isNullable() ? (key.descending() ? " nulls first" : " nulls last") : "")
                     .append(", ");
         }

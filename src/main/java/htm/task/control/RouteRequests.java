@@ -23,8 +23,7 @@ public final class RouteRequests {
     static final int MAX_PARTICIPANTS = 50;
     private static final Pattern OUTCOME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
-    private RouteRequests() {
-    }
+    private RouteRequests() {}
 
     public static RouteRequest read(JsonObject body) {
         return of(body, TaskDefinitions.named(body, "participants", PeopleRole.POTENTIAL_OWNER));
@@ -52,8 +51,12 @@ public final class RouteRequests {
         if (percentage != null && (percentage < 0 || percentage > 100)) {
             throw HtmException.invalidInput("votersPercentage", "must be between 0 and 100");
         }
-        return new RouteRequest(routing, participants, percentage == null ? 0 : percentage,
-                outcome(body, "defaultActionForGroupVote"), outcome(body, "routingAction"));
+        return new RouteRequest(
+                routing,
+                participants,
+                percentage == null ? 0 : percentage,
+                outcome(body, "defaultActionForGroupVote"),
+                outcome(body, "routingAction"));
     }
 
     private static String outcome(JsonObject body, String field) {

@@ -8,13 +8,21 @@ import java.util.Map;
 /** One key of a work list's order. A missing value sorts as the greatest: last going up, first going down. */
 public record SortKey(TaskField field, boolean descending) {
 
-    static final Map<String, TaskField> SORTABLE = Map.of("priority", TaskField.PRIORITY,
-            "dueTime", TaskField.DUE_TIME, "activationTime", TaskField.ACTIVATION_TIME, "name", TaskField.NAME,
-            "creationTime", TaskField.CREATION_TIME);
+    static final Map<String, TaskField> SORTABLE = Map.of(
+            "priority",
+            TaskField.PRIORITY,
+            "dueTime",
+            TaskField.DUE_TIME,
+            "activationTime",
+            TaskField.ACTIVATION_TIME,
+            "name",
+            TaskField.NAME,
+            "creationTime",
+            TaskField.CREATION_TIME);
 
     /** The default order: most urgent first (priority 0 is the highest), then oldest first. */
-    public static final List<SortKey> DEFAULT = List.of(new SortKey(TaskField.PRIORITY, false),
-            new SortKey(TaskField.CREATION_TIME, false));
+    public static final List<SortKey> DEFAULT =
+            List.of(new SortKey(TaskField.PRIORITY, false), new SortKey(TaskField.CREATION_TIME, false));
 
     /** Reads "priority,dueTime desc" or "priority:asc,name:desc"; answers the default for null or blank. */
     public static List<SortKey> parse(String text) {
@@ -26,8 +34,10 @@ public record SortKey(TaskField field, boolean descending) {
             String[] words = part.trim().split("[\\s:]+");
             TaskField field = SORTABLE.get(words[0]);
             if (field == null || words.length > 2) {
-                throw HtmException.invalidInput("orderBy", "'" + part.trim() + "': sort by "
-                        + String.join(", ", SORTABLE.keySet()) + ", each optionally asc or desc");
+                throw HtmException.invalidInput(
+                        "orderBy",
+                        "'" + part.trim() + "': sort by " + String.join(", ", SORTABLE.keySet())
+                                + ", each optionally asc or desc");
             }
             boolean descending = words.length == 2 && direction(words[1], part);
             if (keys.stream().anyMatch(k -> k.field() == field)) {

@@ -4,9 +4,15 @@ import htm.task.entity.Task;
 import htm.task.entity.TaskState;
 
 /** What the lifecycle looks at to decide whether an action is legal now. */
-public record TaskCondition(TaskState state, boolean suspended, boolean claimIfSuspended, boolean delegated,
-                            boolean waitingForSubTask, boolean supportsDelegation, boolean supportsSubTasks,
-                            boolean supportsFollowOnTasks) {
+public record TaskCondition(
+        TaskState state,
+        boolean suspended,
+        boolean claimIfSuspended,
+        boolean delegated,
+        boolean waitingForSubTask,
+        boolean supportsDelegation,
+        boolean supportsSubTasks,
+        boolean supportsFollowOnTasks) {
 
     /** A task that supports everything and has no delegate and no open subtask. */
     public static TaskCondition of(TaskState state, boolean suspended) {
@@ -14,8 +20,14 @@ public record TaskCondition(TaskState state, boolean suspended, boolean claimIfS
     }
 
     public static TaskCondition of(Task task) {
-        return new TaskCondition(task.state(), task.isSuspended(), task.supportsClaimIfSuspended(),
-                task.delegate() != null, task.isWaitingForSubTask(), task.supportsDelegation(),
-                task.supportsSubTasks(), task.supportsFollowOnTasks());
+        return new TaskCondition(
+                task.state(),
+                task.isSuspended(),
+                task.supportsClaimIfSuspended(),
+                task.delegate() != null,
+                task.isWaitingForSubTask(),
+                task.supportsDelegation(),
+                task.supportsSubTasks(),
+                task.supportsFollowOnTasks());
     }
 }

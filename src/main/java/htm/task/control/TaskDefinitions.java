@@ -31,8 +31,7 @@ public final class TaskDefinitions {
     private static final Instant DURATION_BASE = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LONGEST_DURATION_END = Instant.parse("3000-01-01T00:00:00Z");
 
-    private TaskDefinitions() {
-    }
+    private TaskDefinitions() {}
 
     public static TaskDefinition read(JsonObject body) {
         String name = string(body, "name", NAME_LENGTH);
@@ -45,15 +44,30 @@ public final class TaskDefinitions {
         if (dueTime != null && durationUntilDue != null) {
             throw HtmException.invalidInput("durationUntilDue", "give either dueTime or durationUntilDue, not both");
         }
-        return new TaskDefinition(name, string(body, "displayName", NAME_LENGTH),
-                string(body, "description", 4000), string(body, "namespace", NAME_LENGTH), kind(body),
-                priority, dueTime, durationUntilDue, duration(body, "durationUntilExpires"),
-                duration(body, "durationUntilDeleted"), autoDeletionMode(body), string(body, "type", NAME_LENGTH),
-                string(body, "applicationName", NAME_LENGTH), string(body, "containmentContextID", NAME_LENGTH),
-                bool(body, "isBusinessRelevant"), bool(body, "supportsClaimIfSuspended"),
-                bool(body, "supportsDelegation"), bool(body, "supportsSubTasks"),
-                bool(body, "supportsFollowOnTasks"), bool(body, "supportsAutomaticClaim"), people(body),
-                JsonInput.stringMap(body, "customProperties", NAME_LENGTH, 4000), input(body));
+        return new TaskDefinition(
+                name,
+                string(body, "displayName", NAME_LENGTH),
+                string(body, "description", 4000),
+                string(body, "namespace", NAME_LENGTH),
+                kind(body),
+                priority,
+                dueTime,
+                durationUntilDue,
+                duration(body, "durationUntilExpires"),
+                duration(body, "durationUntilDeleted"),
+                autoDeletionMode(body),
+                string(body, "type", NAME_LENGTH),
+                string(body, "applicationName", NAME_LENGTH),
+                string(body, "containmentContextID", NAME_LENGTH),
+                bool(body, "isBusinessRelevant"),
+                bool(body, "supportsClaimIfSuspended"),
+                bool(body, "supportsDelegation"),
+                bool(body, "supportsSubTasks"),
+                bool(body, "supportsFollowOnTasks"),
+                bool(body, "supportsAutomaticClaim"),
+                people(body),
+                JsonInput.stringMap(body, "customProperties", NAME_LENGTH, 4000),
+                input(body));
     }
 
     /** Reads the body of the update action: the fields to change; a custom property set to null is removed. */
@@ -63,9 +77,14 @@ public final class TaskDefinitions {
         if (name != null && name.isBlank()) {
             throw HtmException.invalidInput("name", "a task needs a name");
         }
-        return new TaskUpdate(name, string(body, "displayName", NAME_LENGTH),
-                string(body, "description", 4000), string(body, "namespace", NAME_LENGTH), priority,
-                time(body, "dueTime"), time(body, "expirationTime"),
+        return new TaskUpdate(
+                name,
+                string(body, "displayName", NAME_LENGTH),
+                string(body, "description", 4000),
+                string(body, "namespace", NAME_LENGTH),
+                priority,
+                time(body, "dueTime"),
+                time(body, "expirationTime"),
                 JsonInput.stringMapWithRemovals(body, "customProperties", NAME_LENGTH, 4000));
     }
 
@@ -74,16 +93,23 @@ public final class TaskDefinitions {
         if (kind == null) {
             return null;
         }
-        return Arrays.stream(TaskKind.values()).filter(k -> k.name().equals(kind)).findFirst()
-                .orElseThrow(() -> HtmException.invalidInput("kind", "must be one of "
-                        + Arrays.toString(TaskKind.values())));
+        return Arrays.stream(TaskKind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst()
+                .orElseThrow(() ->
+                        HtmException.invalidInput("kind", "must be one of " + Arrays.toString(TaskKind.values())));
     }
 
     private static String autoDeletionMode(JsonObject body) {
         String mode = string(body, "autoDeletionMode", 40);
-        if (mode != null && !List.of(Task.AUTO_DELETE_NO, Task.AUTO_DELETE_ON_COMPLETION,
-                Task.AUTO_DELETE_ON_SUCCESSFUL_COMPLETION).contains(mode)) {
-            throw HtmException.invalidInput("autoDeletionMode",
+        if (mode != null
+                && !List.of(
+                                Task.AUTO_DELETE_NO,
+                                Task.AUTO_DELETE_ON_COMPLETION,
+                                Task.AUTO_DELETE_ON_SUCCESSFUL_COMPLETION)
+                        .contains(mode)) {
+            throw HtmException.invalidInput(
+                    "autoDeletionMode",
                     "must be AUTO_DELETE_NO, AUTO_DELETE_ON_COMPLETION or AUTO_DELETE_ON_SUCCESSFUL_COMPLETION");
         }
         return mode;
@@ -119,8 +145,8 @@ public final class TaskDefinitions {
                 throw tooLong(field);
             }
             Instant end = TaskDefinition.plus(start, isoDuration);
-            return Times.inRange(end).orElseThrow(() -> HtmException.invalidInput(field,
-                    "ends after " + Times.format(Times.LATEST)));
+            return Times.inRange(end)
+                    .orElseThrow(() -> HtmException.invalidInput(field, "ends after " + Times.format(Times.LATEST)));
         } catch (DateTimeParseException e) {
             throw HtmException.invalidInput(field, "must be an ISO-8601 duration such as PT4H or P2D");
         } catch (DateTimeException | ArithmeticException e) {
@@ -154,9 +180,13 @@ public final class TaskDefinitions {
         }
         List<Assignment> people = new ArrayList<>();
         JsonInput.strings(named, "users", field + ".users", PRINCIPAL_LENGTH).stream()
-                .map(user -> Assignment.user(role, user)).distinct().forEach(people::add);
+                .map(user -> Assignment.user(role, user))
+                .distinct()
+                .forEach(people::add);
         JsonInput.strings(named, "groups", field + ".groups", PRINCIPAL_LENGTH).stream()
-                .map(group -> Assignment.group(role, group)).distinct().forEach(people::add);
+                .map(group -> Assignment.group(role, group))
+                .distinct()
+                .forEach(people::add);
         return people;
     }
 

@@ -30,8 +30,8 @@ public enum TaskField {
     CONTAINMENT_CONTEXT_ID("t.containmentContextID", "containment_context_id", String.class, true);
 
     /** The list columns that every work item carries a copy of (htm.task.entity.WorkItem). */
-    private static final Set<TaskField> IN_WORK_ITEM = EnumSet.of(TKIID, NAME, STATE, PRIORITY,
-            DUE_TIME, ACTIVATION_TIME, CREATION_TIME, SUSPENDED);
+    private static final Set<TaskField> IN_WORK_ITEM =
+            EnumSet.of(TKIID, NAME, STATE, PRIORITY, DUE_TIME, ACTIVATION_TIME, CREATION_TIME, SUSPENDED);
 
     private final String path;
     private final String column;

@@ -27,14 +27,27 @@ import java.util.stream.Collectors;
 public final class TaskLifecycle {
 
     /** What the suspension flag must be for an action to be legal. */
-    enum Suspension { MUST_NOT_BE, MUST_BE, EITHER }
+    enum Suspension {
+        MUST_NOT_BE,
+        MUST_BE,
+        EITHER
+    }
 
     /** Where an action leaves the suspension flag. */
-    enum SuspensionAfter { UNCHANGED, SET, CLEARED }
+    enum SuspensionAfter {
+        UNCHANGED,
+        SET,
+        CLEARED
+    }
 
     /** What else must hold of the task, beside its state and suspension. */
     enum Need {
-        DELEGATION_SUPPORTED, SUBTASKS_SUPPORTED, FOLLOW_ON_SUPPORTED, DELEGATED, NOT_DELEGATED, NO_OPEN_SUBTASK;
+        DELEGATION_SUPPORTED,
+        SUBTASKS_SUPPORTED,
+        FOLLOW_ON_SUPPORTED,
+        DELEGATED,
+        NOT_DELEGATED,
+        NO_OPEN_SUBTASK;
 
         boolean isMet(TaskCondition c) {
             return switch (this) {
@@ -49,70 +62,149 @@ public final class TaskLifecycle {
     }
 
     /** @param to null: the action leaves the state as it is */
-    record Rule(Set<TaskState> from, Suspension suspension, TaskState to, SuspensionAfter after, Set<Need> needs) {
-    }
+    record Rule(Set<TaskState> from, Suspension suspension, TaskState to, SuspensionAfter after, Set<Need> needs) {}
 
     private static final Set<TaskState> ACTIVE = EnumSet.of(STATE_INACTIVE, STATE_READY, STATE_CLAIMED);
     private static final Set<TaskState> WORKING = EnumSet.of(STATE_READY, STATE_CLAIMED);
     private static final Set<TaskState> CLAIMED = EnumSet.of(STATE_CLAIMED);
-    private static final Set<TaskState> DELETABLE = EnumSet.of(STATE_INACTIVE, STATE_FINISHED, STATE_FAILED,
-            STATE_TERMINATED, STATE_EXPIRED, STATE_FORWARDED);
+    private static final Set<TaskState> DELETABLE =
+            EnumSet.of(STATE_INACTIVE, STATE_FINISHED, STATE_FAILED, STATE_TERMINATED, STATE_EXPIRED, STATE_FORWARDED);
 
     private static final Map<TaskAction, Rule> RULES = new EnumMap<>(TaskAction.class);
 
     static {
-        rule(TaskAction.START, EnumSet.of(STATE_INACTIVE), Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.CLAIM, EnumSet.of(STATE_READY), Suspension.MUST_NOT_BE, STATE_CLAIMED, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.UNCHANGED,
+        rule(
+                TaskAction.START,
+                EnumSet.of(STATE_INACTIVE),
+                Suspension.MUST_NOT_BE,
+                STATE_READY,
+                SuspensionAfter.UNCHANGED);
+        rule(
+                TaskAction.CLAIM,
+                EnumSet.of(STATE_READY),
+                Suspension.MUST_NOT_BE,
+                STATE_CLAIMED,
+                SuspensionAfter.UNCHANGED);
+        rule(
+                TaskAction.CANCEL_CLAIM,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                STATE_READY,
+                SuspensionAfter.UNCHANGED,
                 Need.NOT_DELEGATED);
-        rule(TaskAction.COMPLETE, CLAIMED, Suspension.MUST_NOT_BE, STATE_FINISHED, SuspensionAfter.UNCHANGED,
-                Need.NO_OPEN_SUBTASK, Need.NOT_DELEGATED);
-        rule(TaskAction.FAIL, CLAIMED, Suspension.MUST_NOT_BE, STATE_FAILED, SuspensionAfter.UNCHANGED,
-                Need.NO_OPEN_SUBTASK, Need.NOT_DELEGATED);
+        rule(
+                TaskAction.COMPLETE,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                STATE_FINISHED,
+                SuspensionAfter.UNCHANGED,
+                Need.NO_OPEN_SUBTASK,
+                Need.NOT_DELEGATED);
+        rule(
+                TaskAction.FAIL,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                STATE_FAILED,
+                SuspensionAfter.UNCHANGED,
+                Need.NO_OPEN_SUBTASK,
+                Need.NOT_DELEGATED);
         rule(TaskAction.SUSPEND, WORKING, Suspension.MUST_NOT_BE, null, SuspensionAfter.SET);
         rule(TaskAction.RESUME, WORKING, Suspension.MUST_BE, null, SuspensionAfter.CLEARED);
         rule(TaskAction.TERMINATE, ACTIVE, Suspension.EITHER, STATE_TERMINATED, SuspensionAfter.CLEARED);
-        rule(TaskAction.SUSPEND_AND_CANCEL_CLAIM, CLAIMED, Suspension.MUST_NOT_BE, STATE_READY, SuspensionAfter.SET,
+        rule(
+                TaskAction.SUSPEND_AND_CANCEL_CLAIM,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                STATE_READY,
+                SuspensionAfter.SET,
                 Need.NOT_DELEGATED);
-        rule(TaskAction.RESTART, EnumSet.of(STATE_FAILED, STATE_EXPIRED, STATE_TERMINATED), Suspension.EITHER,
-                STATE_READY, SuspensionAfter.CLEARED);
-        rule(TaskAction.DELEGATE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
-                Need.DELEGATION_SUPPORTED, Need.NOT_DELEGATED);
+        rule(
+                TaskAction.RESTART,
+                EnumSet.of(STATE_FAILED, STATE_EXPIRED, STATE_TERMINATED),
+                Suspension.EITHER,
+                STATE_READY,
+                SuspensionAfter.CLEARED);
+        rule(
+                TaskAction.DELEGATE,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                null,
+                SuspensionAfter.UNCHANGED,
+                Need.DELEGATION_SUPPORTED,
+                Need.NOT_DELEGATED);
         rule(TaskAction.RESOLVE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED, Need.DELEGATED);
-        rule(TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, CLAIMED, Suspension.MUST_NOT_BE, STATE_FORWARDED,
-                SuspensionAfter.UNCHANGED, Need.FOLLOW_ON_SUPPORTED, Need.NO_OPEN_SUBTASK, Need.NOT_DELEGATED);
+        rule(
+                TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                STATE_FORWARDED,
+                SuspensionAfter.UNCHANGED,
+                Need.FOLLOW_ON_SUPPORTED,
+                Need.NO_OPEN_SUBTASK,
+                Need.NOT_DELEGATED);
         rule(TaskAction.DELETE, DELETABLE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.UPDATE, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.TRANSFER, CLAIMED, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.ASSIGN, EnumSet.of(STATE_READY), Suspension.MUST_NOT_BE, STATE_CLAIMED, SuspensionAfter.UNCHANGED);
+        rule(
+                TaskAction.ASSIGN,
+                EnumSet.of(STATE_READY),
+                Suspension.MUST_NOT_BE,
+                STATE_CLAIMED,
+                SuspensionAfter.UNCHANGED);
         rule(TaskAction.TRANSFER_WORK_ITEM, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_INPUT, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_OUTPUT, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_FAULT, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.SET_CUSTOM_PROPERTY, EnumSet.allOf(TaskState.class), Suspension.EITHER, null,
+        rule(
+                TaskAction.SET_CUSTOM_PROPERTY,
+                EnumSet.allOf(TaskState.class),
+                Suspension.EITHER,
+                null,
                 SuspensionAfter.UNCHANGED);
-        rule(TaskAction.ADD_COMMENT, EnumSet.allOf(TaskState.class), Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.CREATE_SUBTASK, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
+        rule(
+                TaskAction.ADD_COMMENT,
+                EnumSet.allOf(TaskState.class),
+                Suspension.EITHER,
+                null,
+                SuspensionAfter.UNCHANGED);
+        rule(
+                TaskAction.CREATE_SUBTASK,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                null,
+                SuspensionAfter.UNCHANGED,
                 Need.SUBTASKS_SUPPORTED);
         rule(TaskAction.EXPIRE, WORKING, Suspension.EITHER, STATE_EXPIRED, SuspensionAfter.CLEARED);
         rule(TaskAction.ESCALATE, WORKING, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.ROUTE, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED,
-                Need.SUBTASKS_SUPPORTED, Need.NOT_DELEGATED);
+        rule(
+                TaskAction.ROUTE,
+                CLAIMED,
+                Suspension.MUST_NOT_BE,
+                null,
+                SuspensionAfter.UNCHANGED,
+                Need.SUBTASKS_SUPPORTED,
+                Need.NOT_DELEGATED);
         // CREATE has no rule: it makes a task and never applies to one that exists.
     }
 
-    private static void rule(TaskAction action, Set<TaskState> from, Suspension suspension, TaskState to,
-                             SuspensionAfter after, Need... needs) {
+    private static void rule(
+            TaskAction action,
+            Set<TaskState> from,
+            Suspension suspension,
+            TaskState to,
+            SuspensionAfter after,
+            Need... needs) {
         RULES.put(action, new Rule(Set.copyOf(from), suspension, to, after, Set.of(needs)));
     }
 
-    private TaskLifecycle() {
-    }
+    private TaskLifecycle() {}
 
     /** The step the action takes from this condition, or empty when the action is illegal now. */
     public static Optional<Transition> transition(TaskCondition condition, TaskAction action) {
         Rule rule = RULES.get(action);
-        if (rule == null || !rule.from().contains(condition.state()) || !suspensionAllows(rule, condition, action)
+        if (rule == null
+                || !rule.from().contains(condition.state())
+                || !suspensionAllows(rule, condition, action)
                 || !rule.needs().stream().allMatch(need -> need.isMet(condition))) {
             return Optional.empty();
         }

@@ -26,8 +26,7 @@ public class TaskLimits {
     @ConfigProperty(name = "htm.limits.properties", defaultValue = "200")
     int properties;
 
-    TaskLimits() {
-    }
+    TaskLimits() {}
 
     TaskLimits(int people, int properties) {
         this.people = people;
@@ -38,14 +37,17 @@ public class TaskLimits {
         check(task.people(), task.customProperties(), task.binaryCustomProperties());
     }
 
-    public void check(Collection<Assignment> assignments, Map<String, ?> customProperties,
-                      Map<String, ?> binaryCustomProperties) {
+    public void check(
+            Collection<Assignment> assignments,
+            Map<String, ?> customProperties,
+            Map<String, ?> binaryCustomProperties) {
         Map<PeopleRole, Integer> named = new EnumMap<>(PeopleRole.class);
         assignments.forEach(a -> named.merge(a.role(), 1, Integer::sum));
         named.forEach((role, count) -> {
             if (count > people) {
-                throw HtmException.invalidInput(role.fieldName(), "names " + count
-                        + " users and groups; at most " + people + " (htm.limits.people)");
+                throw HtmException.invalidInput(
+                        role.fieldName(),
+                        "names " + count + " users and groups; at most " + people + " (htm.limits.people)");
             }
         });
         checkCount("customProperties", customProperties.size());
@@ -54,8 +56,8 @@ public class TaskLimits {
 
     private void checkCount(String field, int count) {
         if (count > properties) {
-            throw HtmException.invalidInput(field, "holds " + count + " properties; at most " + properties
-                    + " (htm.limits.properties)");
+            throw HtmException.invalidInput(
+                    field, "holds " + count + " properties; at most " + properties + " (htm.limits.properties)");
         }
     }
 }

@@ -29,14 +29,15 @@ public final class TaskQuery {
             conditions.append(" and ").append(seesTask());
         }
         this.where = conditions.toString();
-        this.keyset = filter.after() == null ? null : QueryParts.after(filter.order(), filter.after(),
-                TaskField::path, this::bind);
+        this.keyset = filter.after() == null
+                ? null
+                : QueryParts.after(filter.order(), filter.after(), TaskField::path, this::bind);
         this.order = QueryParts.orderBy(filter.order(), TaskField::path);
     }
 
     public String select() {
-        return "select t from Task t where " + where + (keyset == null ? "" : " and (" + keyset + ")")
-                + " order by " + order;
+        return "select t from Task t where " + where + (keyset == null ? "" : " and (" + keyset + ")") + " order by "
+                + order;
     }
 
     public String count() {
@@ -50,7 +51,8 @@ public final class TaskQuery {
 
     /** The parameters that occur in the query text given. */
     public Map<String, Object> parametersOf(String query) {
-        return parameters.entrySet().stream().filter(e -> query.matches("(?s).*:" + e.getKey() + "\\b.*"))
+        return parameters.entrySet().stream()
+                .filter(e -> query.matches("(?s).*:" + e.getKey() + "\\b.*"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -68,8 +70,8 @@ public final class TaskQuery {
             return n.field().path() + (n.negated() ? " is not null" : " is null");
         }
         if (criterion instanceof Criterion.CustomProperty p) {
-            return "exists (select 1 from Task c join c.customProperties v where c = t and key(v) = "
-                    + bind(p.name()) + " and v = " + bind(p.value()) + ")";
+            return "exists (select 1 from Task c join c.customProperties v where c = t and key(v) = " + bind(p.name())
+                    + " and v = " + bind(p.value()) + ")";
         }
         if (criterion instanceof Criterion.CallerIsPotentialOwner) {
             return "t.tkiid in (select p.tkiid from Task p join p.people a where a.role = "
@@ -85,11 +87,13 @@ public final class TaskQuery {
                     + ")";
         }
         if (criterion instanceof Criterion.And and) {
-            return and.all().isEmpty() ? "1 = 1"
+            return and.all().isEmpty()
+                    ? "1 = 1"
                     : and.all().stream().map(this::jpql).collect(Collectors.joining(" and ", "(", ")"));
         }
         if (criterion instanceof Criterion.Or or) {
-            return or.any().isEmpty() ? "1 = 0"
+            return or.any().isEmpty()
+                    ? "1 = 0"
                     : or.any().stream().map(this::jpql).collect(Collectors.joining(" or ", "(", ")"));
         }
         return "not (" + jpql(((Criterion.Not) criterion).negated()) + ")";
@@ -121,7 +125,8 @@ public final class TaskQuery {
 
     private String callerMatch() {
         String user = "(a.isGroup = false and a.principal = " + bind(caller.name()) + ")";
-        return caller.groups().isEmpty() ? user
+        return caller.groups().isEmpty()
+                ? user
                 : "(" + user + " or (a.isGroup = true and a.principal in " + bind(caller.groups()) + "))";
     }
 

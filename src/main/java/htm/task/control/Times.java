@@ -23,8 +23,7 @@ public final class Times {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Times() {
-    }
+    private Times() {}
 
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);

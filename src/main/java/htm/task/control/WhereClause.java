@@ -35,23 +35,43 @@ public final class WhereClause {
     private static final int MAX_DEPTH = 32;
 
     static final Map<String, TaskField> COLUMNS = Map.ofEntries(
-            Map.entry("TASK.TKIID", TaskField.TKIID), Map.entry("TASK.NAME", TaskField.NAME),
-            Map.entry("TASK.NAMESPACE", TaskField.NAMESPACE), Map.entry("TASK.STATE", TaskField.STATE),
-            Map.entry("TASK.KIND", TaskField.KIND), Map.entry("TASK.PRIORITY", TaskField.PRIORITY),
-            Map.entry("TASK.OWNER", TaskField.OWNER), Map.entry("TASK.ORIGINATOR", TaskField.ORIGINATOR),
-            Map.entry("TASK.STARTER", TaskField.STARTER), Map.entry("TASK.DUE", TaskField.DUE_TIME),
-            Map.entry("TASK.EXPIRES", TaskField.EXPIRATION_TIME), Map.entry("TASK.ACTIVATED", TaskField.ACTIVATION_TIME),
-            Map.entry("TASK.CREATED", TaskField.CREATION_TIME), Map.entry("TASK.COMPLETED", TaskField.COMPLETION_TIME),
-            Map.entry("TASK.IS_SUSPENDED", TaskField.SUSPENDED), Map.entry("TASK.IS_ESCALATED", TaskField.ESCALATED),
+            Map.entry("TASK.TKIID", TaskField.TKIID),
+            Map.entry("TASK.NAME", TaskField.NAME),
+            Map.entry("TASK.NAMESPACE", TaskField.NAMESPACE),
+            Map.entry("TASK.STATE", TaskField.STATE),
+            Map.entry("TASK.KIND", TaskField.KIND),
+            Map.entry("TASK.PRIORITY", TaskField.PRIORITY),
+            Map.entry("TASK.OWNER", TaskField.OWNER),
+            Map.entry("TASK.ORIGINATOR", TaskField.ORIGINATOR),
+            Map.entry("TASK.STARTER", TaskField.STARTER),
+            Map.entry("TASK.DUE", TaskField.DUE_TIME),
+            Map.entry("TASK.EXPIRES", TaskField.EXPIRATION_TIME),
+            Map.entry("TASK.ACTIVATED", TaskField.ACTIVATION_TIME),
+            Map.entry("TASK.CREATED", TaskField.CREATION_TIME),
+            Map.entry("TASK.COMPLETED", TaskField.COMPLETION_TIME),
+            Map.entry("TASK.IS_SUSPENDED", TaskField.SUSPENDED),
+            Map.entry("TASK.IS_ESCALATED", TaskField.ESCALATED),
             Map.entry("TASK.PARENT_CONTEXT_ID", TaskField.PARENT_CONTEXT_ID),
             Map.entry("TASK.TOP_TKIID", TaskField.TOP_LEVEL_TASK_ID),
             Map.entry("TASK.CONTAINMENT_CTX_ID", TaskField.CONTAINMENT_CONTEXT_ID));
 
     static final Map<String, PeopleRole> REASONS = Map.of(
-            "REASON_POTENTIAL_OWNER", PeopleRole.POTENTIAL_OWNER, "REASON_OWNER", PeopleRole.OWNER,
-            "REASON_ORIGINATOR", PeopleRole.ORIGINATOR, "REASON_STARTER", PeopleRole.STARTER,
-            "REASON_ADMINISTRATOR", PeopleRole.ADMINISTRATOR, "REASON_EDITOR", PeopleRole.EDITOR,
-            "REASON_READER", PeopleRole.READER, "REASON_ESCALATION_RECEIVER", PeopleRole.ESCALATION_RECEIVER);
+            "REASON_POTENTIAL_OWNER",
+            PeopleRole.POTENTIAL_OWNER,
+            "REASON_OWNER",
+            PeopleRole.OWNER,
+            "REASON_ORIGINATOR",
+            PeopleRole.ORIGINATOR,
+            "REASON_STARTER",
+            PeopleRole.STARTER,
+            "REASON_ADMINISTRATOR",
+            PeopleRole.ADMINISTRATOR,
+            "REASON_EDITOR",
+            PeopleRole.EDITOR,
+            "REASON_READER",
+            PeopleRole.READER,
+            "REASON_ESCALATION_RECEIVER",
+            PeopleRole.ESCALATION_RECEIVER);
 
     private final List<Token> tokens;
     private int next;
@@ -83,9 +103,17 @@ public final class WhereClause {
             return SortKey.DEFAULT;
         }
         WhereClause parser = new WhereClause(Tokenizer.tokens(clause));
-        Map<String, TaskField> sortable = Map.of("TASK.PRIORITY", TaskField.PRIORITY, "TASK.DUE", TaskField.DUE_TIME,
-                "TASK.ACTIVATED", TaskField.ACTIVATION_TIME, "TASK.NAME", TaskField.NAME,
-                "TASK.CREATED", TaskField.CREATION_TIME);
+        Map<String, TaskField> sortable = Map.of(
+                "TASK.PRIORITY",
+                TaskField.PRIORITY,
+                "TASK.DUE",
+                TaskField.DUE_TIME,
+                "TASK.ACTIVATED",
+                TaskField.ACTIVATION_TIME,
+                "TASK.NAME",
+                TaskField.NAME,
+                "TASK.CREATED",
+                TaskField.CREATION_TIME);
         List<SortKey> keys = new ArrayList<>();
         Set<TaskField> seen = new HashSet<>();
         do {
@@ -163,8 +191,9 @@ public final class WhereClause {
         }
         TaskField field = COLUMNS.get(column.upper());
         if (field == null) {
-            throw error(column.position(), "unknown column '" + column.text() + "'; known: " + COLUMNS.keySet()
-                    + " and WORK_ITEM.REASON");
+            throw error(
+                    column.position(),
+                    "unknown column '" + column.text() + "'; known: " + COLUMNS.keySet() + " and WORK_ITEM.REASON");
         }
         Token verb = take();
         if (verb.isWord("IS")) {
@@ -180,11 +209,14 @@ public final class WhereClause {
         }
         if (verb.isWord("LIKE")) {
             Token pattern = take();
-            if (pattern.kind() != Kind.STRING || field.type() != String.class || !pattern.text().endsWith("%")
+            if (pattern.kind() != Kind.STRING
+                    || field.type() != String.class
+                    || !pattern.text().endsWith("%")
                     || pattern.text().indexOf('%') != pattern.text().length() - 1) {
                 throw error(pattern.position(), "LIKE takes a text column and a prefix pattern such as 'approve%'");
             }
-            return new Criterion.StartsWith(field, pattern.text().substring(0, pattern.text().length() - 1));
+            return new Criterion.StartsWith(
+                    field, pattern.text().substring(0, pattern.text().length() - 1));
         }
         if (verb.isWord("IN")) {
             expect(Kind.OPEN, "'('");
@@ -238,8 +270,9 @@ public final class WhereClause {
         if (type == TaskKind.class) {
             return constant(token, TaskKind.class, "TASK.KIND.");
         }
-        throw error(token.position(), "expected " + describe(type) + " for " + field.name() + ", found '"
-                + token.text() + "'");
+        throw error(
+                token.position(),
+                "expected " + describe(type) + " for " + field.name() + ", found '" + token.text() + "'");
     }
 
     private static <E extends Enum<E>> E constant(Token token, Class<E> type, String prefix) {
@@ -251,15 +284,21 @@ public final class WhereClause {
                 }
             }
         }
-        throw error(token.position(), "expected one of " + prefix + "{" + String.join(", ",
-                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "}");
+        throw error(
+                token.position(),
+                "expected one of " + prefix + "{"
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(type.getEnumConstants())
+                                        .map(Enum::name)
+                                        .toList()) + "}");
     }
 
     private static Instant timestamp(Token token) {
         if (token.kind() == Kind.STRING) {
             try {
-                Instant time = Times.parse(token.text()).orElseGet(() -> LocalDateTime.parse(token.text())
-                        .toInstant(ZoneOffset.UTC));
+                Instant time = Times.parse(token.text())
+                        .orElseGet(() -> LocalDateTime.parse(token.text()).toInstant(ZoneOffset.UTC));
                 if (Times.inRange(time).isPresent()) {
                     return time;
                 }
@@ -318,7 +357,16 @@ public final class WhereClause {
         return HtmException.invalidInput("orderByClause", "at position " + position + ": " + problem);
     }
 
-    enum Kind { WORD, STRING, NUMBER, OPERATOR, OPEN, CLOSE, COMMA, END }
+    enum Kind {
+        WORD,
+        STRING,
+        NUMBER,
+        OPERATOR,
+        OPEN,
+        CLOSE,
+        COMMA,
+        END
+    }
 
     /** A piece of the clause and where it starts (1-based). */
     record Token(Kind kind, String text, int position) {
@@ -335,8 +383,7 @@ public final class WhereClause {
     /** Splits a clause into tokens; a character that starts no token is a 400 at its position. */
     static final class Tokenizer {
 
-        private Tokenizer() {
-        }
+        private Tokenizer() {}
 
         static List<Token> tokens(String clause) {
             List<Token> tokens = new ArrayList<>();
@@ -347,13 +394,15 @@ public final class WhereClause {
                 if (Character.isWhitespace(c)) {
                     i++;
                 } else if (Character.isLetter(c) || c == '_') {
-                    while (i < clause.length() && (Character.isLetterOrDigit(clause.charAt(i))
-                            || clause.charAt(i) == '_' || clause.charAt(i) == '.')) {
+                    while (i < clause.length()
+                            && (Character.isLetterOrDigit(clause.charAt(i))
+                                    || clause.charAt(i) == '_'
+                                    || clause.charAt(i) == '.')) {
                         i++;
                     }
                     tokens.add(new Token(Kind.WORD, clause.substring(start, i), start + 1));
-                } else if (Character.isDigit(c) || (c == '-' && i + 1 < clause.length()
-                        && Character.isDigit(clause.charAt(i + 1)))) {
+                } else if (Character.isDigit(c)
+                        || (c == '-' && i + 1 < clause.length() && Character.isDigit(clause.charAt(i + 1)))) {
                     i++;
                     while (i < clause.length() && Character.isDigit(clause.charAt(i))) {
                         i++;

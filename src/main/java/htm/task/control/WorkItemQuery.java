@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 public final class WorkItemQuery {
 
     private static final List<WorkItemReason> ANY_REASON = List.of(WorkItemReason.values());
-    private static final List<WorkItemReason> GROUP_REASONS =
-            Arrays.stream(WorkItemReason.values()).filter(WorkItemReason::namesGroups).toList();
+    private static final List<WorkItemReason> GROUP_REASONS = Arrays.stream(WorkItemReason.values())
+            .filter(WorkItemReason::namesGroups)
+            .toList();
 
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Caller caller;
@@ -51,16 +52,22 @@ public final class WorkItemQuery {
             }
         }
         if (claimable) {
-            conditions.append(" and not exists (").append(namesCaller("x", WorkItemReason.EXCLUDED_OWNER)).append(")");
+            conditions
+                    .append(" and not exists (")
+                    .append(namesCaller("x", WorkItemReason.EXCLUDED_OWNER))
+                    .append(")");
         }
         if (filter.after() != null) {
-            conditions.append(" and (").append(QueryParts.after(filter.order(), filter.after(), this::column,
-                    this::bind)).append(")");
+            conditions
+                    .append(" and (")
+                    .append(QueryParts.after(filter.order(), filter.after(), this::column, this::bind))
+                    .append(")");
         }
         String from = "from work_item w" + (joinsTask ? " join task t on t.tkiid = w.task_id" : "");
         if (owned) {
             // the caller's own tasks are exactly those with an owner work item for them
-            ranges.add(range(from, caller.name(), false, List.of(WorkItemReason.OWNER)) + conditions
+            ranges.add(range(from, caller.name(), false, List.of(WorkItemReason.OWNER))
+                    + conditions
                     + (claimable ? " and exists (" + namesCaller("p", WorkItemReason.POTENTIAL_OWNER) + ")" : ""));
             return;
         }
@@ -76,18 +83,22 @@ public final class WorkItemQuery {
     public String select() {
         long reach = (long) filter.offset() + filter.size();
         String columns = filter.order().stream().map(key -> column(key.field())).collect(Collectors.joining(", "));
-        return "select u.task_id from (" + ranges.stream()
-                .map(range -> "(select w.task_id, " + columns + " " + range + " order by "
-                        + QueryParts.orderBy(filter.order(), this::column) + " fetch first " + reach + " rows only)")
-                .collect(Collectors.joining(" union ")) + ") u order by "
+        return "select u.task_id from ("
+                + ranges.stream()
+                        .map(range -> "(select w.task_id, " + columns + " " + range + " order by "
+                                + QueryParts.orderBy(filter.order(), this::column) + " fetch first " + reach
+                                + " rows only)")
+                        .collect(Collectors.joining(" union "))
+                + ") u order by "
                 + QueryParts.orderBy(filter.order(), this::outerColumn)
                 + " offset " + filter.offset() + " rows fetch first " + filter.size() + " rows only";
     }
 
     /** How many tasks the whole list holds. */
     public String count() {
-        return "select count(*) from (" + ranges.stream().map(range -> "select w.task_id " + range)
-                .collect(Collectors.joining(" union ")) + ") u";
+        return "select count(*) from ("
+                + ranges.stream().map(range -> "select w.task_id " + range).collect(Collectors.joining(" union "))
+                + ") u";
     }
 
     public Map<String, Object> parameters() {
@@ -96,8 +107,9 @@ public final class WorkItemQuery {
 
     private String range(String from, String principal, boolean group, List<WorkItemReason> reasons) {
         return from + " where w.principal = " + bind(principal) + " and w.is_group = " + group + " and w.reason "
-                + (reasons.size() == 1 ? "= " + bind(reasons.get(0).name())
-                : "in " + bind(reasons.stream().map(Enum::name).toList()));
+                + (reasons.size() == 1
+                        ? "= " + bind(reasons.get(0).name())
+                        : "in " + bind(reasons.stream().map(Enum::name).toList()));
     }
 
     private String sql(Criterion criterion) {
@@ -129,11 +141,13 @@ public final class WorkItemQuery {
                     + " and p.is_group = true and p.principal = " + bind(g.group()) + ")";
         }
         if (criterion instanceof Criterion.And and) {
-            return and.all().isEmpty() ? "1 = 1"
+            return and.all().isEmpty()
+                    ? "1 = 1"
                     : and.all().stream().map(this::sql).collect(Collectors.joining(" and ", "(", ")"));
         }
         if (criterion instanceof Criterion.Or or) {
-            return or.any().isEmpty() ? "1 = 0"
+            return or.any().isEmpty()
+                    ? "1 = 0"
                     : or.any().stream().map(this::sql).collect(Collectors.joining(" or ", "(", ")"));
         }
         return "not (" + sql(((Criterion.Not) criterion).negated()) + ")";
@@ -143,9 +157,13 @@ public final class WorkItemQuery {
     private String namesCaller(String alias, WorkItemReason reason) {
         String user = "(" + alias + ".is_group = false and " + alias + ".principal = " + bind(caller.name()) + ")";
         return "select 1 from work_item " + alias + " where " + alias + ".task_id = w.task_id and " + alias
-                + ".reason = '" + reason.name() + "' and " + (caller.groups().isEmpty() ? user : "(" + user + " or ("
-                + alias + ".is_group = true and " + alias + ".principal in " + bind(List.copyOf(caller.groups()))
-                + "))");
+                + ".reason = '" + reason.name() + "' and "
+                + (caller.groups().isEmpty()
+                        ? user
+                        : "(" + user + " or ("
+                                + alias + ".is_group = true and " + alias + ".principal in "
+                                + bind(List.copyOf(caller.groups()))
+                                + "))");
     }
 
     private String column(TaskField field) {
@@ -161,9 +179,13 @@ public final class WorkItemQuery {
 
     /** Enumerations travel by name, as the columns hold them. */
     private String bind(Object value) {
-        Object bound = value instanceof Enum<?> e ? e.name()
-                : value instanceof Collection<?> values ? values.stream()
-                .map(v -> v instanceof Enum<?> e ? e.name() : v).toList() : value;
+        Object bound = value instanceof Enum<?> e
+                ? e.name()
+                : value instanceof Collection<?> values
+                        ? values.stream()
+                                .map(v -> v instanceof Enum<?> e ? e.name() : v)
+                                .toList()
+                        : value;
         String name = "w" + parameters.size();
         parameters.put(name, bound);
         return ":" + name;

@@ -20,8 +20,7 @@ public final class WorkListFilters {
 
     public static final String CUSTOM_PROPERTY = "customProperty.";
 
-    private WorkListFilters() {
-    }
+    private WorkListFilters() {}
 
     public static TaskFilter read(Map<String, List<String>> query) {
         Params params = new Params(query, 255);
@@ -35,8 +34,8 @@ public final class WorkListFilters {
             criteria.add(new Criterion.In(TaskField.KIND, kinds));
         }
         params.text("owner").ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.OWNER, Criterion.Op.EQ, v)));
-        params.text("originator").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.ORIGINATOR, Criterion.Op.EQ, v)));
+        params.text("originator")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.ORIGINATOR, Criterion.Op.EQ, v)));
         params.text("potentialOwner").ifPresent(v -> {
             if (!v.equals("me")) {
                 throw HtmException.invalidInput("potentialOwner", "only 'me' is supported");
@@ -44,31 +43,37 @@ public final class WorkListFilters {
             criteria.add(new Criterion.CallerIsPotentialOwner());
         });
         params.text("group").ifPresent(v -> criteria.add(new Criterion.OfferedToGroup(v)));
-        params.integer("priority").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.EQ, v)));
-        params.integer("priorityMin").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.GE, v)));
-        params.integer("priorityMax").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.LE, v)));
-        params.time("dueBefore").ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.DUE_TIME, Criterion.Op.LT, v)));
-        params.time("dueAfter").ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.DUE_TIME, Criterion.Op.GT, v)));
-        params.time("createdAfter").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.CREATION_TIME, Criterion.Op.GT, v)));
+        params.integer("priority")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.EQ, v)));
+        params.integer("priorityMin")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.GE, v)));
+        params.integer("priorityMax")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.LE, v)));
+        params.time("dueBefore")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.DUE_TIME, Criterion.Op.LT, v)));
+        params.time("dueAfter")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.DUE_TIME, Criterion.Op.GT, v)));
+        params.time("createdAfter")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.CREATION_TIME, Criterion.Op.GT, v)));
         params.text("name").ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.NAME, Criterion.Op.EQ, v)));
         params.text("namePrefix").ifPresent(v -> criteria.add(new Criterion.StartsWith(TaskField.NAME, v)));
-        params.bool("isSuspended").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.SUSPENDED, Criterion.Op.EQ, v)));
-        params.bool("isEscalated").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.ESCALATED, Criterion.Op.EQ, v)));
-        params.text("parentTaskID").ifPresent(v ->
-                criteria.add(new Criterion.Compare(TaskField.PARENT_CONTEXT_ID, Criterion.Op.EQ, v)));
-        query.keySet().stream().filter(k -> k.startsWith(CUSTOM_PROPERTY)).sorted().forEach(key -> {
-            String name = key.substring(CUSTOM_PROPERTY.length());
-            if (name.isEmpty() || name.length() > 255) {
-                throw HtmException.invalidInput(key, "name the custom property: customProperty.<name>=<value>");
-            }
-            criteria.add(new Criterion.CustomProperty(name, params.text(key).orElse("")));
-        });
+        params.bool("isSuspended")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.SUSPENDED, Criterion.Op.EQ, v)));
+        params.bool("isEscalated")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.ESCALATED, Criterion.Op.EQ, v)));
+        params.text("parentTaskID")
+                .ifPresent(v -> criteria.add(new Criterion.Compare(TaskField.PARENT_CONTEXT_ID, Criterion.Op.EQ, v)));
+        query.keySet().stream()
+                .filter(k -> k.startsWith(CUSTOM_PROPERTY))
+                .sorted()
+                .forEach(key -> {
+                    String name = key.substring(CUSTOM_PROPERTY.length());
+                    if (name.isEmpty() || name.length() > 255) {
+                        throw HtmException.invalidInput(key, "name the custom property: customProperty.<name>=<value>");
+                    }
+                    criteria.add(
+                            new Criterion.CustomProperty(name, params.text(key).orElse("")));
+                });
         return paged(params, criteria, SortKey.parse(params.text("orderBy").orElse(null)), query.containsKey("offset"));
     }
 
@@ -81,13 +86,19 @@ public final class WorkListFilters {
     }
 
     private static TaskFilter paged(Params params, List<Criterion> criteria, List<SortKey> order, boolean byOffset) {
-        Cursor after = params.text("after").map(text -> Cursor.decode(text, order)).orElse(null);
+        Cursor after =
+                params.text("after").map(text -> Cursor.decode(text, order)).orElse(null);
         if (after != null && byOffset) {
             throw HtmException.invalidInput("after", "page by offset or by cursor, not both");
         }
         boolean count = params.bool("count").orElse(params.bool("total").orElse(true));
-        return new TaskFilter(criteria, order, after, params.integer("offset", 0, Integer.MAX_VALUE).orElse(0),
-                params.integer("size", 1, TaskFilter.MAX_SIZE).orElse(TaskFilter.DEFAULT_SIZE), count);
+        return new TaskFilter(
+                criteria,
+                order,
+                after,
+                params.integer("offset", 0, Integer.MAX_VALUE).orElse(0),
+                params.integer("size", 1, TaskFilter.MAX_SIZE).orElse(TaskFilter.DEFAULT_SIZE),
+                count);
     }
 
     /** One reading of the query, with a typed, checked getter per kind of value. */
@@ -122,8 +133,11 @@ public final class WorkListFilters {
                 } catch (NumberFormatException e) {
                     // reported below
                 }
-                throw HtmException.invalidInput(name, min == Integer.MIN_VALUE ? "must be an integer"
-                        : "must be an integer from " + min + " to " + max);
+                throw HtmException.invalidInput(
+                        name,
+                        min == Integer.MIN_VALUE
+                                ? "must be an integer"
+                                : "must be an integer from " + min + " to " + max);
             });
         }
 
@@ -136,17 +150,23 @@ public final class WorkListFilters {
         }
 
         java.util.Optional<Instant> time(String name) {
-            return text(name).map(text -> Times.parse(text).orElseThrow(() -> HtmException.invalidInput(name,
-                    Times.EXPECTED)));
+            return text(name)
+                    .map(text -> Times.parse(text).orElseThrow(() -> HtmException.invalidInput(name, Times.EXPECTED)));
         }
 
         <E extends Enum<E>> Set<E> enums(String name, Class<E> type) {
             Set<E> result = EnumSet.noneOf(type);
             Function<String, E> lookup = text -> Arrays.stream(type.getEnumConstants())
-                    .filter(e -> e.name().equals(text)).findFirst().orElseThrow(() -> HtmException.invalidInput(name,
-                            "unknown value '" + text + "'; one of " + Arrays.toString(type.getEnumConstants())));
-            query.getOrDefault(name, List.of()).stream().flatMap(v -> Arrays.stream(v.split(",")))
-                    .map(String::trim).filter(s -> !s.isEmpty()).map(lookup).forEach(result::add);
+                    .filter(e -> e.name().equals(text))
+                    .findFirst()
+                    .orElseThrow(() -> HtmException.invalidInput(
+                            name, "unknown value '" + text + "'; one of " + Arrays.toString(type.getEnumConstants())));
+            query.getOrDefault(name, List.of()).stream()
+                    .flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .map(lookup)
+                    .forEach(result::add);
             return result;
         }
     }

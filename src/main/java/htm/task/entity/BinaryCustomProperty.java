@@ -3,14 +3,14 @@ package htm.task.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -20,8 +20,12 @@ import org.hibernate.type.SqlTypes;
 
 /** The bytes of one binary custom property; read only when asked for. */
 @Entity
-@Table(name = "task_binary_property",
-        uniqueConstraints = @UniqueConstraint(name = "uq_binary_property", columnNames = {"task_id", "prop_name"}))
+@Table(
+        name = "task_binary_property",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uq_binary_property",
+                        columnNames = {"task_id", "prop_name"}))
 public class BinaryCustomProperty {
 
     private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
@@ -45,8 +49,7 @@ public class BinaryCustomProperty {
     @Column(name = "content", nullable = false)
     private byte[] content;
 
-    protected BinaryCustomProperty() {
-    }
+    protected BinaryCustomProperty() {}
 
     public BinaryCustomProperty(Task task, String name, String mediaType, byte[] content) {
         this.task = task;
@@ -72,7 +75,15 @@ public class BinaryCustomProperty {
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    public String name() { return name; }
-    public String mediaType() { return mediaType; }
-    public byte[] content() { return content.clone(); }
+    public String name() {
+        return name;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public byte[] content() {
+        return content.clone();
+    }
 }

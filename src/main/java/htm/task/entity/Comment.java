@@ -38,8 +38,7 @@ public class Comment {
     @Column(length = MAX_LENGTH, nullable = false, updatable = false)
     private String text;
 
-    protected Comment() {
-    }
+    protected Comment() {}
 
     Comment(Task task, String author, String text, Instant time) {
         this.task = task;
@@ -48,8 +47,19 @@ public class Comment {
         this.time = time;
     }
 
-    public Long id() { return id; }
-    public String author() { return author; }
-    public Instant time() { return time; }
-    public String text() { return text; }
+    public Long id() {
+        return id;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    public String text() {
+        return text;
+    }
 }

@@ -47,7 +47,9 @@ public class Escalation {
     private Integer raisePriorityTo;
 
     @ElementCollection
-    @CollectionTable(name = "task_escalation_receiver", joinColumns = @JoinColumn(name = "esiid"),
+    @CollectionTable(
+            name = "task_escalation_receiver",
+            joinColumns = @JoinColumn(name = "esiid"),
             indexes = @Index(name = "ix_escalation_receiver", columnList = "esiid"))
     private List<Assignment> receivers = new ArrayList<>();
 
@@ -70,8 +72,7 @@ public class Escalation {
     @Column(name = "escalated_by", length = 255)
     private String escalatedBy;
 
-    protected Escalation() {
-    }
+    protected Escalation() {}
 
     Escalation(Task task, int position, EscalationRule rule) {
         this.esiid = UUID.randomUUID().toString();
@@ -113,13 +114,39 @@ public class Escalation {
         state = EscalationState.ESCALATION_STATE_SUPERFLUOUS;
     }
 
-    public String esiid() { return esiid; }
-    public Task task() { return task; }
-    public int position() { return position; }
-    public String name() { return name; }
-    public String after() { return after; }
-    public EscalationState state() { return state; }
-    public Instant activationTime() { return activationTime; }
-    public Instant escalationTime() { return escalationTime; }
-    public String escalatedBy() { return escalatedBy; }
+    public String esiid() {
+        return esiid;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String after() {
+        return after;
+    }
+
+    public EscalationState state() {
+        return state;
+    }
+
+    public Instant activationTime() {
+        return activationTime;
+    }
+
+    public Instant escalationTime() {
+        return escalationTime;
+    }
+
+    public String escalatedBy() {
+        return escalatedBy;
+    }
 }

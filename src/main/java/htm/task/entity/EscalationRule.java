@@ -8,8 +8,14 @@ import java.util.List;
  * rises to {@code raisePriorityTo}, the {@code receivers} become escalation receivers, the potential owners
  * are replaced by {@code transferToGroup}, and {@code notification} is recorded. Every effect is optional.
  */
-public record EscalationRule(String name, String after, TaskState whenStillIn, Integer raisePriorityTo,
-                             List<Assignment> receivers, String transferToGroup, String notification) {
+public record EscalationRule(
+        String name,
+        String after,
+        TaskState whenStillIn,
+        Integer raisePriorityTo,
+        List<Assignment> receivers,
+        String transferToGroup,
+        String notification) {
 
     public EscalationRule {
         receivers = receivers == null ? List.of() : List.copyOf(receivers);

@@ -50,11 +50,16 @@ public class HistoryEntry {
     @Column(length = 2000, updatable = false)
     private String details;
 
-    protected HistoryEntry() {
-    }
+    protected HistoryEntry() {}
 
-    HistoryEntry(Task task, Instant eventTime, TaskAction action, String principal, TaskState fromState,
-                 TaskState toState, String details) {
+    HistoryEntry(
+            Task task,
+            Instant eventTime,
+            TaskAction action,
+            String principal,
+            TaskState fromState,
+            TaskState toState,
+            String details) {
         this.task = task;
         this.eventTime = eventTime;
         this.action = action;

@@ -16,17 +16,21 @@ import java.util.Set;
  * that a read needs the row alone; the tables stay what queries filter on. The form, also written by the schema
  * migration and by bench/seed.sql: {@code {"p":[[role,isGroup,principal],...],"c":{name:value},"b":{name:type}}}.
  */
-public record ReadCopy(Set<Assignment> people, Map<String, String> customProperties,
-                       Map<String, String> binaryCustomProperties) {
+public record ReadCopy(
+        Set<Assignment> people, Map<String, String> customProperties, Map<String, String> binaryCustomProperties) {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
     public String json() {
         var named = JSON.createArrayBuilder();
-        people.forEach(a -> named.add(JSON.createArrayBuilder().add(a.role().name()).add(a.isGroup())
-                .add(a.principal())));
-        return JSON.createObjectBuilder().add("p", named).add("c", object(customProperties))
-                .add("b", object(binaryCustomProperties)).build().toString();
+        people.forEach(a -> named.add(
+                JSON.createArrayBuilder().add(a.role().name()).add(a.isGroup()).add(a.principal())));
+        return JSON.createObjectBuilder()
+                .add("p", named)
+                .add("c", object(customProperties))
+                .add("b", object(binaryCustomProperties))
+                .build()
+                .toString();
     }
 
     private static JsonObjectBuilder object(Map<String, String> map) {

@@ -58,11 +58,16 @@ public class Route {
     @OrderColumn(name = "position")
     private List<RouteStep> steps = new ArrayList<>();
 
-    protected Route() {
-    }
+    protected Route() {}
 
-    public Route(String tkiid, RoutingType type, List<Assignment> participants, int votersPercentage,
-                 String defaultOutcome, String routingAction, String router) {
+    public Route(
+            String tkiid,
+            RoutingType type,
+            List<Assignment> participants,
+            int votersPercentage,
+            String defaultOutcome,
+            String routingAction,
+            String router) {
         this.tkiid = tkiid;
         this.type = type;
         this.votersPercentage = votersPercentage;
@@ -83,7 +88,9 @@ public class Route {
 
     /** The subtask asking a participant ended with this answer (null: no vote). What the route does next. */
     public Optional<RouteStep> answered(String subtaskID, String outcome) {
-        RouteStep step = steps.stream().filter(s -> subtaskID.equals(s.subtask()) && !s.isAnswered()).findFirst()
+        RouteStep step = steps.stream()
+                .filter(s -> subtaskID.equals(s.subtask()) && !s.isAnswered())
+                .findFirst()
                 .orElse(null);
         if (step == null || isDecided()) {
             return Optional.empty();
@@ -116,7 +123,8 @@ public class Route {
     }
 
     private Optional<RouteStep> next() {
-        Optional<RouteStep> next = steps.stream().filter(s -> s.subtask() == null).findFirst();
+        Optional<RouteStep> next =
+                steps.stream().filter(s -> s.subtask() == null).findFirst();
         if (next.isEmpty()) {
             decision = APPROVE;
         }
@@ -147,12 +155,35 @@ public class Route {
         return decision != null;
     }
 
-    public String tkiid() { return tkiid; }
-    public RoutingType type() { return type; }
-    public int votersPercentage() { return votersPercentage; }
-    public String defaultOutcome() { return defaultOutcome; }
-    public String routingAction() { return routingAction; }
-    public String router() { return router; }
-    public String decision() { return decision; }
-    public List<RouteStep> steps() { return List.copyOf(steps); }
+    public String tkiid() {
+        return tkiid;
+    }
+
+    public RoutingType type() {
+        return type;
+    }
+
+    public int votersPercentage() {
+        return votersPercentage;
+    }
+
+    public String defaultOutcome() {
+        return defaultOutcome;
+    }
+
+    public String routingAction() {
+        return routingAction;
+    }
+
+    public String router() {
+        return router;
+    }
+
+    public String decision() {
+        return decision;
+    }
+
+    public List<RouteStep> steps() {
+        return List.copyOf(steps);
+    }
 }

@@ -3,8 +3,12 @@ package htm.task.entity;
 import java.util.List;
 
 /** What the owner of a task asks for when routing it ad hoc (see {@link Route}). */
-public record RouteRequest(RoutingType type, List<Assignment> participants, int votersPercentage,
-                           String defaultOutcome, String routingAction) {
+public record RouteRequest(
+        RoutingType type,
+        List<Assignment> participants,
+        int votersPercentage,
+        String defaultOutcome,
+        String routingAction) {
 
     public RouteRequest {
         participants = List.copyOf(participants);

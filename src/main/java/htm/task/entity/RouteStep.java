@@ -22,8 +22,7 @@ public class RouteStep {
     @Column(name = "outcome", length = 64)
     private String outcome;
 
-    protected RouteStep() {
-    }
+    protected RouteStep() {}
 
     RouteStep(Assignment participant) {
         this.principal = participant.principal();
@@ -43,9 +42,19 @@ public class RouteStep {
         return new Assignment(PeopleRole.POTENTIAL_OWNER, group, principal);
     }
 
-    public String subtask() { return subtask; }
-    public boolean isAnswered() { return answered; }
-    public boolean isOpen() { return subtask != null && !answered; }
+    public String subtask() {
+        return subtask;
+    }
+
+    public boolean isAnswered() {
+        return answered;
+    }
+
+    public boolean isOpen() {
+        return subtask != null && !answered;
+    }
     /** The answer; null for a participant who did not vote (their subtask was terminated or expired). */
-    public String outcome() { return outcome; }
+    public String outcome() {
+        return outcome;
+    }
 }

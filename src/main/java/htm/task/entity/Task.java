@@ -36,18 +36,21 @@ import org.hibernate.type.SqlTypes;
 
 /** A human task instance: its lifecycle state, its people, its messages and its audit trail. */
 @Entity
-@Table(name = "task", indexes = {
-        @Index(name = "ix_task_work_list", columnList = "state, priority, creation_time, tkiid"),
-        @Index(name = "ix_task_due", columnList = "state, due_time"),
-        @Index(name = "ix_task_activation", columnList = "state, activation_time"),
-        @Index(name = "ix_task_creation", columnList = "creation_time"),
-        @Index(name = "ix_task_name", columnList = "name"),
-        @Index(name = "ix_task_owner_state", columnList = "owner, state, priority, creation_time, tkiid"),
-        @Index(name = "ix_task_originator", columnList = "originator"),
-        @Index(name = "ix_task_parent", columnList = "parent_context_id"),
-        @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time"),
-        @Index(name = "ix_task_expiration", columnList = "state, expiration_time"),
-        @Index(name = "ix_task_deletion", columnList = "deletion_time")})
+@Table(
+        name = "task",
+        indexes = {
+            @Index(name = "ix_task_work_list", columnList = "state, priority, creation_time, tkiid"),
+            @Index(name = "ix_task_due", columnList = "state, due_time"),
+            @Index(name = "ix_task_activation", columnList = "state, activation_time"),
+            @Index(name = "ix_task_creation", columnList = "creation_time"),
+            @Index(name = "ix_task_name", columnList = "name"),
+            @Index(name = "ix_task_owner_state", columnList = "owner, state, priority, creation_time, tkiid"),
+            @Index(name = "ix_task_originator", columnList = "originator"),
+            @Index(name = "ix_task_parent", columnList = "parent_context_id"),
+            @Index(name = "ix_task_resumption", columnList = "suspended, resumption_time"),
+            @Index(name = "ix_task_expiration", columnList = "state, expiration_time"),
+            @Index(name = "ix_task_deletion", columnList = "deletion_time")
+        })
 public class Task {
 
     public static final int DEFAULT_PRIORITY = 5;
@@ -64,23 +67,30 @@ public class Task {
 
     @Column(length = 255, nullable = false)
     private String name;
+
     @Column(length = 255)
     private String namespace;
+
     @Column(name = "display_name", length = 255)
     private String displayName;
+
     @Column(length = 4000)
     private String description;
+
     @Column(length = 255)
     private String type;
+
     @Column(name = "application_name", length = 255)
     private String applicationName;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 20, nullable = false)
     private TaskKind kind;
+
     @Enumerated(EnumType.STRING)
     @Column(length = 20, nullable = false)
     private TaskState state;
+
     private boolean suspended;
     private boolean escalated;
     private int priority;
@@ -90,82 +100,112 @@ public class Task {
     /** Who owned the task before its owner last changed: their late owner-only actions lost a race. */
     @Column(name = "previous_owner", length = 255)
     private String previousOwner;
+
     @Column(length = 255, nullable = false)
     private String originator;
+
     @Column(length = 255)
     private String starter;
 
     @Column(name = "activation_time")
     private Instant activationTime;
+
     @Column(name = "first_activation_time")
     private Instant firstActivationTime;
+
     @Column(name = "start_time")
     private Instant startTime;
+
     @Column(name = "completion_time")
     private Instant completionTime;
+
     @Column(name = "due_time")
     private Instant dueTime;
+
     @Column(name = "expiration_time")
     private Instant expirationTime;
+
     @Column(name = "resumption_time")
     private Instant resumptionTime;
+
     @Column(name = "deletion_time")
     private Instant deletionTime;
+
     @Column(name = "creation_time", nullable = false)
     private Instant creationTime;
+
     @Column(name = "last_modification_time", nullable = false)
     private Instant lastModificationTime;
+
     @Column(name = "last_state_change_time", nullable = false)
     private Instant lastStateChangeTime;
 
     @Column(name = "duration_until_due", length = 40)
     private String durationUntilDue;
+
     @Column(name = "duration_until_expires", length = 40)
     private String durationUntilExpires;
+
     @Column(name = "duration_until_deleted", length = 40)
     private String durationUntilDeleted;
+
     @Column(name = "auto_deletion_mode", length = 40)
     private String autoDeletionMode;
 
     @Column(name = "parent_context_id", length = 36)
     private String parentContextID;
+
     @Column(name = "top_level_task_id", length = 36)
     private String topLevelTaskID;
+
     @Column(name = "follow_on_task_id", length = 36)
     private String followOnTaskID;
+
     @Column(name = "containment_context_id", length = 255)
     private String containmentContextID;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "position_in_hierarchy", length = 40, nullable = false)
     private HierarchyPosition positionInHierarchy;
+
     @Column(name = "task_template_id", length = 36)
     private String taskTemplateID;
+
     @Column(name = "task_template_name", length = 255)
     private String taskTemplateName;
 
     @Column(name = "business_relevant")
     private boolean businessRelevant;
+
     @Column(name = "supports_claim_if_suspended")
     private boolean supportsClaimIfSuspended;
+
     @Column(name = "supports_delegation")
     private boolean supportsDelegation;
+
     @Column(name = "supports_sub_tasks")
     private boolean supportsSubTasks;
+
     @Column(name = "supports_follow_on_tasks")
     private boolean supportsFollowOnTasks;
+
     @Column(name = "supports_automatic_claim")
     private boolean supportsAutomaticClaim;
+
     @Column(name = "waiting_for_sub_task")
     private boolean waitingForSubTask;
 
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "input_message")
     private String input;
+
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "output_message")
     private String output;
+
     @Column(name = "fault_name", length = 255)
     private String faultName;
+
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "fault_message")
     private String faultMessage;
@@ -178,13 +218,19 @@ public class Task {
     private boolean awaitingInformation;
 
     @ElementCollection
-    @CollectionTable(name = "task_people", joinColumns = @JoinColumn(name = "task_id"),
-            indexes = {@Index(name = "ix_people_principal", columnList = "principal, people_role, is_group"),
-                    @Index(name = "ix_people_task", columnList = "task_id")})
+    @CollectionTable(
+            name = "task_people",
+            joinColumns = @JoinColumn(name = "task_id"),
+            indexes = {
+                @Index(name = "ix_people_principal", columnList = "principal, people_role, is_group"),
+                @Index(name = "ix_people_task", columnList = "task_id")
+            })
     private Set<Assignment> people = new HashSet<>();
 
     @ElementCollection
-    @CollectionTable(name = "task_custom_property", joinColumns = @JoinColumn(name = "task_id"),
+    @CollectionTable(
+            name = "task_custom_property",
+            joinColumns = @JoinColumn(name = "task_id"),
             indexes = @Index(name = "ix_custom_property", columnList = "prop_name, prop_value"))
     @MapKeyColumn(name = "prop_name", length = 255)
     @Column(name = "prop_value", length = 4000)
@@ -204,6 +250,7 @@ public class Task {
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "read_copy")
     private String readCopy;
+
     @Transient
     private ReadCopy parsedCopy;
     /** The text parsedCopy was read from, compared by identity: a refresh from the database replaces it. */
@@ -216,21 +263,26 @@ public class Task {
     @Transient
     private String deletedBy;
 
-    @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OneToMany(
+            mappedBy = "task",
+            cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<HistoryEntry> history = new ArrayList<>();
 
-    @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OneToMany(
+            mappedBy = "task",
+            cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     @OrderBy("position")
     private List<Escalation> escalations = new ArrayList<>();
 
-    @OneToMany(mappedBy = "task", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+    @OneToMany(
+            mappedBy = "task",
+            cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
     private List<Comment> comments = new ArrayList<>();
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.REMOVE)
     private List<BinaryCustomProperty> binaryContents = new ArrayList<>();
 
-    protected Task() {
-    }
+    protected Task() {}
 
     /** A new task in STATE_INACTIVE, created by {@code creator}, who becomes its originator. */
     public static Task create(TaskDefinition definition, String creator, Instant now) {
@@ -248,7 +300,8 @@ public class Task {
         task.durationUntilDue = definition.durationUntilDue();
         task.durationUntilExpires = definition.durationUntilExpires();
         task.durationUntilDeleted = definition.durationUntilDeleted();
-        task.autoDeletionMode = definition.autoDeletionMode() != null ? definition.autoDeletionMode()
+        task.autoDeletionMode = definition.autoDeletionMode() != null
+                ? definition.autoDeletionMode()
                 : definition.durationUntilDeleted() != null ? AUTO_DELETE_ON_COMPLETION : AUTO_DELETE_NO;
         task.containmentContextID = definition.containmentContextID();
         task.businessRelevant = isTrue(definition.businessRelevant(), true);
@@ -301,7 +354,9 @@ public class Task {
 
     /** The chain starts at the due time: its first link waits from then, as long as nothing in it has fired. */
     private void planEscalations(Instant now) {
-        if (dueTime != null && !escalations.isEmpty() && escalations.get(0).state().isPending()
+        if (dueTime != null
+                && !escalations.isEmpty()
+                && escalations.get(0).state().isPending()
                 && escalations.stream().noneMatch(e -> e.state() == EscalationState.ESCALATION_STATE_ESCALATED)) {
             escalations.get(0).await(dueTime, now);
         }
@@ -314,7 +369,8 @@ public class Task {
     public void escalate(Actor actor, Escalation escalation, Instant now) {
         Transition transition = guard(actor, TaskAction.ESCALATE);
         if (!escalation.state().isPending()) {
-            throw HtmException.illegalInState("Escalation", escalation.esiid(), escalation.state().name(), "trigger");
+            throw HtmException.illegalInState(
+                    "Escalation", escalation.esiid(), escalation.state().name(), "trigger");
         }
         EscalationRule rule = escalation.rule();
         if (rule.transferToGroup() != null) {
@@ -331,15 +387,20 @@ public class Task {
         }
         escalation.fire(actor.name(), now);
         awaitNextEscalation(escalation, now);
-        enter(transition, actor, now, "escalation " + escalation.name()
-                + (rule.notification() == null ? "" : ": " + rule.notification()));
+        enter(
+                transition,
+                actor,
+                now,
+                "escalation " + escalation.name() + (rule.notification() == null ? "" : ": " + rule.notification()));
     }
 
     /** Escalated by hand to the escalation receivers: they become the potential owners, and the owner lets go. */
     public void escalateToReceivers(Actor actor, Instant now) {
         guard(actor, TaskAction.ESCALATE);
-        List<Assignment> receivers = people.stream().filter(a -> a.role() == PeopleRole.ESCALATION_RECEIVER)
-                .map(a -> new Assignment(PeopleRole.POTENTIAL_OWNER, a.isGroup(), a.principal())).toList();
+        List<Assignment> receivers = people.stream()
+                .filter(a -> a.role() == PeopleRole.ESCALATION_RECEIVER)
+                .map(a -> new Assignment(PeopleRole.POTENTIAL_OWNER, a.isGroup(), a.principal()))
+                .toList();
         if (receivers.isEmpty()) {
             throw HtmException.illegalInState(tkiid, state.name() + " (no escalation receivers)", "ESCALATE");
         }
@@ -347,17 +408,22 @@ public class Task {
         Transition transition = legal(TaskAction.ESCALATE);
         replacePotentialOwners(receivers);
         escalated = true;
-        enter(transition, actor, now, "to the escalation receivers "
-                + receivers.stream().map(Assignment::principal).toList());
+        enter(
+                transition,
+                actor,
+                now,
+                "to the escalation receivers "
+                        + receivers.stream().map(Assignment::principal).toList());
     }
 
     /** Gives a claimed task back to its potential owners, keeping its draft output, as part of another action. */
     private void releaseClaim(Actor actor, Instant now) {
-        TaskLifecycle.transition(TaskCondition.of(this), TaskAction.CANCEL_CLAIM).ifPresent(release -> {
-            previousOwner = owner;
-            owner = null;
-            enter(release, actor, now, "previousOwner=" + previousOwner);
-        });
+        TaskLifecycle.transition(TaskCondition.of(this), TaskAction.CANCEL_CLAIM)
+                .ifPresent(release -> {
+                    previousOwner = owner;
+                    owner = null;
+                    enter(release, actor, now, "previousOwner=" + previousOwner);
+                });
     }
 
     private void replacePotentialOwners(List<Assignment> owners) {
@@ -561,8 +627,12 @@ public class Task {
      */
     private void refuseExcludedOwner(String user) {
         if (named(PeopleRole.EXCLUDED_OWNER, false).contains(user)) {
-            throw new HtmException(403, "HTM0403E", "User " + user + " is an excluded owner of task " + tkiid
-                    + " and cannot become its owner.", user, tkiid);
+            throw new HtmException(
+                    403,
+                    "HTM0403E",
+                    "User " + user + " is an excluded owner of task " + tkiid + " and cannot become its owner.",
+                    user,
+                    tkiid);
         }
     }
 
@@ -573,8 +643,12 @@ public class Task {
             people.remove(from);
         }
         people.add(to);
-        enter(transition, actor, now, to.role().pathName() + " " + (from == null ? "+" : from.principal() + " -> ")
-                + (to.isGroup() ? "group " : "") + to.principal());
+        enter(
+                transition,
+                actor,
+                now,
+                to.role().pathName() + " " + (from == null ? "+" : from.principal() + " -> ")
+                        + (to.isGroup() ? "group " : "") + to.principal());
     }
 
     public boolean names(Assignment assignment) {
@@ -615,7 +689,9 @@ public class Task {
             expirationTime = update.expirationTime();
         }
         update.customProperties().forEach((key, value) -> {
-            if (value == null ? customProperties.remove(key) != null : !value.equals(customProperties.put(key, value))) {
+            if (value == null
+                    ? customProperties.remove(key) != null
+                    : !value.equals(customProperties.put(key, value))) {
                 changes.add("customProperty " + key);
             }
         });
@@ -725,12 +801,14 @@ public class Task {
 
     /** The step the action takes now, whoever takes it; 409 naming the state when it is illegal. */
     private Transition legal(TaskAction action) {
-        return TaskLifecycle.transition(TaskCondition.of(this), action).orElseThrow(() ->
-                HtmException.illegalInState(tkiid, describeState(), action.htmName()));
+        return TaskLifecycle.transition(TaskCondition.of(this), action)
+                .orElseThrow(() -> HtmException.illegalInState(tkiid, describeState(), action.htmName()));
     }
 
     private String describeState() {
-        return state.name() + (suspended ? " (suspended)" : "") + (delegate != null ? " (delegated)" : "")
+        return state.name()
+                + (suspended ? " (suspended)" : "")
+                + (delegate != null ? " (delegated)" : "")
                 + (waitingForSubTask ? " (waiting for subtasks)" : "");
     }
 
@@ -769,9 +847,13 @@ public class Task {
      * change of the task ends here; its work items follow when it is flushed ({@link WorkItemIndex}).
      */
     private void refreshReadCopy() {
-        if (readCopy == null || Hibernate.isInitialized(people) || Hibernate.isInitialized(customProperties)
+        if (readCopy == null
+                || Hibernate.isInitialized(people)
+                || Hibernate.isInitialized(customProperties)
                 || Hibernate.isInitialized(binaryCustomProperties)) {
-            ReadCopy now = new ReadCopy(Set.copyOf(readPeople()), Map.copyOf(readCustomProperties()),
+            ReadCopy now = new ReadCopy(
+                    Set.copyOf(readPeople()),
+                    Map.copyOf(readCustomProperties()),
                     Map.copyOf(readBinaryCustomProperties()));
             readCopy = now.json();
             parsedCopy = now;
@@ -811,8 +893,8 @@ public class Task {
         return durationUntilDeleted == null ? now : TaskDefinition.plus(now, durationUntilDeleted);
     }
 
-    private void record(TaskAction action, String principal, TaskState from, TaskState to, Instant now,
-                        String details) {
+    private void record(
+            TaskAction action, String principal, TaskState from, TaskState to, Instant now, String details) {
         history.add(new HistoryEntry(this, now, action, principal, from, to, details));
     }
 
@@ -830,12 +912,14 @@ public class Task {
     }
 
     private Map<String, String> readCustomProperties() {
-        return readCopy == null || Hibernate.isInitialized(customProperties) ? customProperties
+        return readCopy == null || Hibernate.isInitialized(customProperties)
+                ? customProperties
                 : copy().customProperties();
     }
 
     private Map<String, String> readBinaryCustomProperties() {
-        return readCopy == null || Hibernate.isInitialized(binaryCustomProperties) ? binaryCustomProperties
+        return readCopy == null || Hibernate.isInitialized(binaryCustomProperties)
+                ? binaryCustomProperties
                 : copy().binaryCustomProperties();
     }
 
@@ -851,69 +935,244 @@ public class Task {
         return Long.toString(version);
     }
 
-    public String tkiid() { return tkiid; }
-    public long version() { return version; }
-    public String name() { return name; }
-    public String namespace() { return namespace; }
-    public String displayName() { return displayName; }
-    public String description() { return description; }
-    public String type() { return type; }
-    public String applicationName() { return applicationName; }
-    public TaskKind kind() { return kind; }
-    public TaskState state() { return state; }
-    public boolean isSuspended() { return suspended; }
-    public boolean isEscalated() { return escalated; }
+    public String tkiid() {
+        return tkiid;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String applicationName() {
+        return applicationName;
+    }
+
+    public TaskKind kind() {
+        return kind;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    public boolean isEscalated() {
+        return escalated;
+    }
 
     /** Still open after its due time. */
     public boolean isOverdue(Instant now) {
         return dueTime != null && !state.isEnd() && dueTime.isBefore(now);
     }
 
-    public int priority() { return priority; }
-    public String owner() { return owner; }
-    public String previousOwner() { return previousOwner; }
-    public String originator() { return originator; }
-    public String starter() { return starter; }
-    public Instant activationTime() { return activationTime; }
-    public Instant firstActivationTime() { return firstActivationTime; }
-    public Instant startTime() { return startTime; }
-    public Instant completionTime() { return completionTime; }
-    public Instant dueTime() { return dueTime; }
-    public Instant expirationTime() { return expirationTime; }
-    public Instant resumptionTime() { return resumptionTime; }
-    public Instant deletionTime() { return deletionTime; }
-    public Instant creationTime() { return creationTime; }
-    public Instant lastModificationTime() { return lastModificationTime; }
-    public Instant lastStateChangeTime() { return lastStateChangeTime; }
-    public String durationUntilDue() { return durationUntilDue; }
-    public String durationUntilExpires() { return durationUntilExpires; }
-    public String durationUntilDeleted() { return durationUntilDeleted; }
-    public String autoDeletionMode() { return autoDeletionMode; }
-    public String parentContextID() { return parentContextID; }
-    public String topLevelTaskID() { return topLevelTaskID; }
-    public String followOnTaskID() { return followOnTaskID; }
-    public String containmentContextID() { return containmentContextID; }
-    public HierarchyPosition positionInHierarchy() { return positionInHierarchy; }
-    public String taskTemplateID() { return taskTemplateID; }
-    public String taskTemplateName() { return taskTemplateName; }
-    public List<Escalation> escalations() { return List.copyOf(escalations); }
-    public boolean isBusinessRelevant() { return businessRelevant; }
-    public boolean supportsClaimIfSuspended() { return supportsClaimIfSuspended; }
-    public boolean supportsDelegation() { return supportsDelegation; }
-    public boolean supportsSubTasks() { return supportsSubTasks; }
-    public boolean supportsFollowOnTasks() { return supportsFollowOnTasks; }
-    public boolean supportsAutomaticClaim() { return supportsAutomaticClaim; }
-    public boolean isWaitingForSubTask() { return waitingForSubTask; }
-    public String input() { return input; }
-    public String output() { return output; }
-    public String faultName() { return faultName; }
-    public String faultMessage() { return faultMessage; }
-    public String delegate() { return delegate; }
-    public boolean isAwaitingInformation() { return awaitingInformation; }
-    public Map<String, String> binaryCustomProperties() { return Map.copyOf(readBinaryCustomProperties()); }
-    public Map<String, String> customProperties() { return Map.copyOf(readCustomProperties()); }
-    public Set<Assignment> people() { return Set.copyOf(readPeople()); }
-    public List<HistoryEntry> history() { return List.copyOf(history); }
-    public long sinceNanos() { return sinceNanos; }
-    public String deletedBy() { return deletedBy; }
+    public int priority() {
+        return priority;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String previousOwner() {
+        return previousOwner;
+    }
+
+    public String originator() {
+        return originator;
+    }
+
+    public String starter() {
+        return starter;
+    }
+
+    public Instant activationTime() {
+        return activationTime;
+    }
+
+    public Instant firstActivationTime() {
+        return firstActivationTime;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public Instant completionTime() {
+        return completionTime;
+    }
+
+    public Instant dueTime() {
+        return dueTime;
+    }
+
+    public Instant expirationTime() {
+        return expirationTime;
+    }
+
+    public Instant resumptionTime() {
+        return resumptionTime;
+    }
+
+    public Instant deletionTime() {
+        return deletionTime;
+    }
+
+    public Instant creationTime() {
+        return creationTime;
+    }
+
+    public Instant lastModificationTime() {
+        return lastModificationTime;
+    }
+
+    public Instant lastStateChangeTime() {
+        return lastStateChangeTime;
+    }
+
+    public String durationUntilDue() {
+        return durationUntilDue;
+    }
+
+    public String durationUntilExpires() {
+        return durationUntilExpires;
+    }
+
+    public String durationUntilDeleted() {
+        return durationUntilDeleted;
+    }
+
+    public String autoDeletionMode() {
+        return autoDeletionMode;
+    }
+
+    public String parentContextID() {
+        return parentContextID;
+    }
+
+    public String topLevelTaskID() {
+        return topLevelTaskID;
+    }
+
+    public String followOnTaskID() {
+        return followOnTaskID;
+    }
+
+    public String containmentContextID() {
+        return containmentContextID;
+    }
+
+    public HierarchyPosition positionInHierarchy() {
+        return positionInHierarchy;
+    }
+
+    public String taskTemplateID() {
+        return taskTemplateID;
+    }
+
+    public String taskTemplateName() {
+        return taskTemplateName;
+    }
+
+    public List<Escalation> escalations() {
+        return List.copyOf(escalations);
+    }
+
+    public boolean isBusinessRelevant() {
+        return businessRelevant;
+    }
+
+    public boolean supportsClaimIfSuspended() {
+        return supportsClaimIfSuspended;
+    }
+
+    public boolean supportsDelegation() {
+        return supportsDelegation;
+    }
+
+    public boolean supportsSubTasks() {
+        return supportsSubTasks;
+    }
+
+    public boolean supportsFollowOnTasks() {
+        return supportsFollowOnTasks;
+    }
+
+    public boolean supportsAutomaticClaim() {
+        return supportsAutomaticClaim;
+    }
+
+    public boolean isWaitingForSubTask() {
+        return waitingForSubTask;
+    }
+
+    public String input() {
+        return input;
+    }
+
+    public String output() {
+        return output;
+    }
+
+    public String faultName() {
+        return faultName;
+    }
+
+    public String faultMessage() {
+        return faultMessage;
+    }
+
+    public String delegate() {
+        return delegate;
+    }
+
+    public boolean isAwaitingInformation() {
+        return awaitingInformation;
+    }
+
+    public Map<String, String> binaryCustomProperties() {
+        return Map.copyOf(readBinaryCustomProperties());
+    }
+
+    public Map<String, String> customProperties() {
+        return Map.copyOf(readCustomProperties());
+    }
+
+    public Set<Assignment> people() {
+        return Set.copyOf(readPeople());
+    }
+
+    public List<HistoryEntry> history() {
+        return List.copyOf(history);
+    }
+
+    public long sinceNanos() {
+        return sinceNanos;
+    }
+
+    public String deletedBy() {
+        return deletedBy;
+    }
 }

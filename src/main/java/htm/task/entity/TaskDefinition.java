@@ -11,14 +11,30 @@ import java.util.Map;
  * What a creator says about a new task; every field but name may be null (then the task's default holds).
  * Durations are kept as written (ISO-8601, "PT4H", "P2D"), as HTM reports them back.
  */
-public record TaskDefinition(String name, String displayName, String description, String namespace, TaskKind kind,
-                             Integer priority, Instant dueTime, String durationUntilDue, String durationUntilExpires,
-                             String durationUntilDeleted, String autoDeletionMode, String type,
-                             String applicationName, String containmentContextID, Boolean businessRelevant,
-                             Boolean supportsClaimIfSuspended, Boolean supportsDelegation,
-                             Boolean supportsSubTasks, Boolean supportsFollowOnTasks,
-                             Boolean supportsAutomaticClaim, List<Assignment> people,
-                             Map<String, String> customProperties, String input) {
+public record TaskDefinition(
+        String name,
+        String displayName,
+        String description,
+        String namespace,
+        TaskKind kind,
+        Integer priority,
+        Instant dueTime,
+        String durationUntilDue,
+        String durationUntilExpires,
+        String durationUntilDeleted,
+        String autoDeletionMode,
+        String type,
+        String applicationName,
+        String containmentContextID,
+        Boolean businessRelevant,
+        Boolean supportsClaimIfSuspended,
+        Boolean supportsDelegation,
+        Boolean supportsSubTasks,
+        Boolean supportsFollowOnTasks,
+        Boolean supportsAutomaticClaim,
+        List<Assignment> people,
+        Map<String, String> customProperties,
+        String input) {
 
     public TaskDefinition {
         people = people == null ? List.of() : List.copyOf(people);

@@ -7,5 +7,4 @@ package htm.task.entity;
  * task_id)} and {@code ix_work_item_task (task_id, reason)}). A task's work items follow from the task alone
  * ({@link Task#workItems()}); {@link WorkItemIndex} writes them whenever the task is stored.
  */
-public record WorkItem(String principal, boolean isGroup, WorkItemReason reason) {
-}
+public record WorkItem(String principal, boolean isGroup, WorkItemReason reason) {}

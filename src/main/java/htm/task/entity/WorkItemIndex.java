@@ -30,12 +30,24 @@ import org.hibernate.persister.entity.EntityPersister;
  * that changes a task can skip this, and a task's work items are never loaded: a change costs two statements
  * (delete, and one insert of all rows), on the session's own connection.
  */
-public class WorkItemIndex implements Integrator, PostInsertEventListener, PostUpdateEventListener,
-        PreDeleteEventListener {
+public class WorkItemIndex
+        implements Integrator, PostInsertEventListener, PostUpdateEventListener, PreDeleteEventListener {
 
     /** The properties of Task that its work items depend on (the people through the read copy). */
-    private static final Set<String> INDEXED = Set.of("readCopy", "owner", "originator", "starter", "delegate",
-            "state", "suspended", "priority", "creationTime", "activationTime", "dueTime", "name");
+    private static final Set<String> INDEXED = Set.of(
+            "readCopy",
+            "owner",
+            "originator",
+            "starter",
+            "delegate",
+            "state",
+            "suspended",
+            "priority",
+            "creationTime",
+            "activationTime",
+            "dueTime",
+            "name");
+
     private static final String COLUMNS = "(id, task_id, principal, is_group, reason, state, suspended, priority,"
             + " creation_time, activation_time, due_time, name)";
 
@@ -91,7 +103,9 @@ public class WorkItemIndex implements Integrator, PostInsertEventListener, PostU
     }
 
     private static void write(SharedSessionContractImplementor session, Task task, boolean replace) {
-        String nextId = session.getJdbcServices().getDialect().getSequenceSupport()
+        String nextId = session.getJdbcServices()
+                .getDialect()
+                .getSequenceSupport()
                 .getSelectSequenceNextValString("work_item_seq");
         List<WorkItem> items = List.copyOf(task.workItems());
         session.doWork(connection -> {

@@ -2,8 +2,16 @@ package htm.task.entity;
 
 /** Why a task shows up in someone's work list: a people role it names them in, or their delegation. */
 public enum WorkItemReason {
-    POTENTIAL_OWNER, EXCLUDED_OWNER, ADMINISTRATOR, EDITOR, READER, ESCALATION_RECEIVER, OWNER, ORIGINATOR,
-    STARTER, DELEGATE;
+    POTENTIAL_OWNER,
+    EXCLUDED_OWNER,
+    ADMINISTRATOR,
+    EDITOR,
+    READER,
+    ESCALATION_RECEIVER,
+    OWNER,
+    ORIGINATOR,
+    STARTER,
+    DELEGATE;
 
     public static WorkItemReason of(PeopleRole role) {
         return valueOf(role.name());

@@ -51,21 +51,29 @@ public class TaskTemplates {
     /** Stores a template once its defaults read as a task's create body and its chain as escalations. */
     @RolesAllowed({ENGINEERING_NAME, ADMIN_NAME})
     public TemplateView create(JsonObject body) {
-        JsonObject defaults = Json.createObjectBuilder(body).remove("escalations").build();
+        JsonObject defaults =
+                Json.createObjectBuilder(body).remove("escalations").build();
         TaskDefinition definition = TaskDefinitions.read(defaults);
         JsonValue escalations = body.getOrDefault("escalations", JsonValue.EMPTY_JSON_ARRAY);
         limits.check(definition.people(), definition.customProperties(), Map.of());
         EscalationRules.chain(escalations).forEach(rule -> limits.check(rule.receivers(), Map.of(), Map.of()));
-        TaskTemplate template = new TaskTemplate(definition.name(), definition.namespace(), defaults.toString(),
+        TaskTemplate template = new TaskTemplate(
+                definition.name(),
+                definition.namespace(),
+                defaults.toString(),
                 escalations.getValueType() == JsonValue.ValueType.NULL ? "[]" : escalations.toString(),
-                context.getCallerPrincipal().getName(), Instant.now());
+                context.getCallerPrincipal().getName(),
+                Instant.now());
         em.persist(template);
         return TemplateView.of(template);
     }
 
     public List<TemplateView> list() {
         return em.createQuery("select t from TaskTemplate t order by t.name, t.tktid", TaskTemplate.class)
-                .setMaxResults(MAX_TEMPLATES_LISTED).getResultStream().map(TemplateView::of).toList();
+                .setMaxResults(MAX_TEMPLATES_LISTED)
+                .getResultStream()
+                .map(TemplateView::of)
+                .toList();
     }
 
     public TemplateView find(String tktid) {

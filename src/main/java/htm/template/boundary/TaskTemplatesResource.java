@@ -31,13 +31,19 @@ public class TaskTemplatesResource {
     @POST
     @Path("taskTemplates")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Define a task template (engineering, admin): the fields of a task's create body as "
-            + "defaults, and an escalation chain \"escalations\": [{name, after, whenStillIn, raisePriorityTo, "
-            + "escalationReceivers, transferToGroup, notification}]")
+    @Operation(
+            summary = "Define a task template (engineering, admin): the fields of a task's create body as "
+                    + "defaults, and an escalation chain \"escalations\": [{name, after, whenStillIn, raisePriorityTo, "
+                    + "escalationReceivers, transferToGroup, notification}]")
     public Response create(String body) {
         TemplateView template = templates.create(JsonInput.object(body));
-        return Response.created(uri.getBaseUriBuilder().path(TaskTemplatesResource.class).path("taskTemplate")
-                .path(template.tktid()).build()).entity(template).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path(TaskTemplatesResource.class)
+                        .path("taskTemplate")
+                        .path(template.tktid())
+                        .build())
+                .entity(template)
+                .build();
     }
 
     @GET

@@ -43,11 +43,10 @@ public class TaskTemplate {
     @Column(name = "creation_time", nullable = false, updatable = false)
     private Instant creationTime;
 
-    protected TaskTemplate() {
-    }
+    protected TaskTemplate() {}
 
-    public TaskTemplate(String name, String namespace, String defaults, String escalations, String createdBy,
-                        Instant now) {
+    public TaskTemplate(
+            String name, String namespace, String defaults, String escalations, String createdBy, Instant now) {
         this.tktid = UUID.randomUUID().toString();
         this.name = name;
         this.namespace = namespace;
@@ -57,11 +56,31 @@ public class TaskTemplate {
         this.creationTime = now;
     }
 
-    public String tktid() { return tktid; }
-    public String name() { return name; }
-    public String namespace() { return namespace; }
-    public String defaults() { return defaults; }
-    public String escalations() { return escalations; }
-    public String createdBy() { return createdBy; }
-    public Instant creationTime() { return creationTime; }
+    public String tktid() {
+        return tktid;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String defaults() {
+        return defaults;
+    }
+
+    public String escalations() {
+        return escalations;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant creationTime() {
+        return creationTime;
+    }
 }

@@ -62,11 +62,15 @@ public class SignIn {
         } catch (ServletException e) {
             throw new IllegalStateException(e);
         }
-        AuthenticationStatus status = authentication.authenticate(request, secureOverTls(response),
+        AuthenticationStatus status = authentication.authenticate(
+                request,
+                secureOverTls(response),
                 AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username, password)).newAuthentication(true));
+                        .credential(new UsernamePasswordCredential(username, password))
+                        .newAuthentication(true));
         if (request.getAttribute(CallerAuthentication.RETRY_AFTER) instanceof Long seconds) {
-            throw HtmException.tooManyAttempts(request.getAttribute(CallerAuthentication.REFUSAL).toString(), seconds);
+            throw HtmException.tooManyAttempts(
+                    request.getAttribute(CallerAuthentication.REFUSAL).toString(), seconds);
         }
         if (status != AuthenticationStatus.SUCCESS) {
             throw new HtmException(401, "HTM0401E", "The user name or the password is wrong.");

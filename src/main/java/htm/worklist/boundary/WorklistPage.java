@@ -23,8 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Worklist page")
 public class WorklistPage {
 
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=UTF-8",
-            "js", "text/javascript; charset=UTF-8", "css", "text/css; charset=UTF-8");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html; charset=UTF-8",
+            "js",
+            "text/javascript; charset=UTF-8",
+            "css",
+            "text/css; charset=UTF-8");
 
     @Context
     ServletContext files;
@@ -46,7 +51,9 @@ public class WorklistPage {
         CacheControl revalidate = new CacheControl();
         revalidate.setNoCache(true);
         return Response.ok(content, TYPES.get(file.substring(file.lastIndexOf('.') + 1)))
-                .cacheControl(revalidate).header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'").build();
+                .cacheControl(revalidate)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
+                .build();
     }
 }

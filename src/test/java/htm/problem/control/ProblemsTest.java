@@ -18,7 +18,9 @@ class ProblemsTest {
         Problem p = Problems.of(HtmException.illegalInState("t1", "STATE_CLAIMED", "ACTION_CLAIM"));
         assertEquals(409, p.status());
         assertEquals("HTM0409E", p.body().errorNumber());
-        assertEquals(java.util.List.of("t1", "STATE_CLAIMED", "ACTION_CLAIM"), p.body().errorMessageParameters());
+        assertEquals(
+                java.util.List.of("t1", "STATE_CLAIMED", "ACTION_CLAIM"),
+                p.body().errorMessageParameters());
         assertNull(p.body().programmersDetails());
     }
 
@@ -32,7 +34,8 @@ class ProblemsTest {
 
     @Test
     void aRefusalToTryAgainSaysWhen() {
-        assertEquals(java.util.OptionalLong.of(4),
+        assertEquals(
+                java.util.OptionalLong.of(4),
                 Problems.retryAfter(new EJBException(HtmException.tooManyAttempts("wait", 4))));
         assertEquals(429, Problems.of(HtmException.tooManyAttempts("wait", 4)).status());
         assertEquals(java.util.OptionalLong.empty(), Problems.retryAfter(HtmException.unauthenticated()));
@@ -40,15 +43,18 @@ class ProblemsTest {
 
     @Test
     void aDatabaseThatIsAwayIs503WithRetryAfter() {
-        for (Throwable away : new Throwable[] {new java.sql.SQLException("Connection refused", "08001"),
-                new java.sql.SQLException("terminating connection due to administrator command", "57P01"),
-                new java.sql.SQLTransientConnectionException("pool exhausted")}) {
+        for (Throwable away : new Throwable[] {
+            new java.sql.SQLException("Connection refused", "08001"),
+            new java.sql.SQLException("terminating connection due to administrator command", "57P01"),
+            new java.sql.SQLTransientConnectionException("pool exhausted")
+        }) {
             Throwable wrapped = new EJBException(new jakarta.persistence.PersistenceException(away));
             assertEquals(503, Problems.of(wrapped).status(), away.getMessage());
             assertEquals("HTM0503E", Problems.of(wrapped).body().errorNumber());
             assertEquals(java.util.OptionalLong.of(5), Problems.retryAfter(wrapped));
         }
-        assertEquals(409, Problems.of(new java.sql.SQLException("deadlock", "40P01")).status());
+        assertEquals(
+                409, Problems.of(new java.sql.SQLException("deadlock", "40P01")).status());
     }
 
     @Test

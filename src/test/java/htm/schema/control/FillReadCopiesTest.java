@@ -23,7 +23,8 @@ class FillReadCopiesTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:fill" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         SchemaMigration.flyway(h2).target("7").load().migrate();
-        try (Connection connection = h2.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = h2.getConnection();
+                Statement sql = connection.createStatement()) {
             for (int i = 0; i < 2500; i++) {
                 sql.addBatch("insert into task (tkiid, version, name, kind, state, suspended, escalated, priority, "
                         + "originator, creation_time, last_modification_time, last_state_change_time, "
@@ -44,16 +45,26 @@ class FillReadCopiesTest {
         }
         SchemaMigration.flyway(h2).load().migrate();
         Map<String, ReadCopy> copies = new HashMap<>();
-        try (Connection connection = h2.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select tkiid, read_copy from task")) {
+        try (Connection connection = h2.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select tkiid, read_copy from task")) {
             while (rows.next()) {
                 copies.put(rows.getString(1), ReadCopy.parse(rows.getString(2)));
             }
         }
         assertEquals(2500, copies.size());
-        assertEquals(new ReadCopy(Set.of(Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
-                Assignment.user(PeopleRole.READER, "bob \"b\"")), Map.of("x", "y\nz"), Map.of()), copies.get("t1"));
-        assertEquals(new ReadCopy(Set.of(), Map.of("k", "v"), Map.of("scan", "image/png", "old", "application/octet-stream")), copies.get("t2"));
+        assertEquals(
+                new ReadCopy(
+                        Set.of(
+                                Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
+                                Assignment.user(PeopleRole.READER, "bob \"b\"")),
+                        Map.of("x", "y\nz"),
+                        Map.of()),
+                copies.get("t1"));
+        assertEquals(
+                new ReadCopy(
+                        Set.of(), Map.of("k", "v"), Map.of("scan", "image/png", "old", "application/octet-stream")),
+                copies.get("t2"));
         assertEquals(new ReadCopy(Set.of(), Map.of(), Map.of()), copies.get("t2499"));
     }
 }

@@ -11,7 +11,9 @@ class CurrentCallerTest {
         assertEquals("managers", CurrentCaller.groupName("group:BasicRealm/managers", "BasicRealm"));
         String issuer = "https://idp.example/realms/htm";
         assertEquals("managers", CurrentCaller.groupName("group:" + issuer + "/managers", issuer));
-        assertEquals("/contractors/managers", CurrentCaller.groupName("group:" + issuer + "//contractors/managers", issuer),
+        assertEquals(
+                "/contractors/managers",
+                CurrentCaller.groupName("group:" + issuer + "//contractors/managers", issuer),
                 "a nested group of the identity provider is not the registry's managers");
     }
 }

@@ -44,7 +44,8 @@ class BearerTokensTest {
 
     @Test
     void theUserComesFromTheConfiguredClaimThenTheUsualOnes() {
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":[\"other\",\"htm\"],\"preferred_username\":\"yves\",\"sub\":\"1234\",\"exp\":"
+        String claims = "{\"iss\":\"" + ISSUER
+                + "\",\"aud\":[\"other\",\"htm\"],\"preferred_username\":\"yves\",\"sub\":\"1234\",\"exp\":"
                 + (NOW.getEpochSecond() + 60) + "}";
         TokenCaller caller = tokens.verify(rs256(claims));
         assertEquals("yves", caller.name());
@@ -54,19 +55,37 @@ class BearerTokensTest {
     @Test
     void everyBadTokenIsRefusedWithItsReason() {
         refused("the token has expired", rs256(claims("zoe", "[]", -61)));
-        refused("the token is not valid yet (nbf)", rs256(claims("zoe", "[]", 3600).replace("}", ",\"nbf\":" + (NOW.getEpochSecond() + 120) + "}")));
-        refused("the token was issued by another issuer", rs256(claims("zoe", "[]", 3600).replace(ISSUER, "https://evil.test")));
-        refused("the token is meant for another audience", rs256(claims("zoe", "[]", 3600).replace("\"aud\":\"htm\"", "\"aud\":\"else\"")));
-        refused("the signature does not verify with the identity provider's keys", rs256(claims("zoe", "[]", 3600)) + "x");
-        refused("the signature does not verify with the identity provider's keys", sign("RS256", claims("zoe", "[]", 3600), generate("RSA", null).getPrivate(), "SHA256withRSA"));
-        refused("the signature algorithm 'none' is not accepted", part("{\"alg\":\"none\"}") + "." + part(claims("zoe", "[]", 3600)) + ".");
-        refused("the signature algorithm 'HS256' is not accepted", part("{\"alg\":\"HS256\"}") + "." + part(claims("zoe", "[]", 3600)) + ".c2ln");
+        refused(
+                "the token is not valid yet (nbf)",
+                rs256(claims("zoe", "[]", 3600).replace("}", ",\"nbf\":" + (NOW.getEpochSecond() + 120) + "}")));
+        refused(
+                "the token was issued by another issuer",
+                rs256(claims("zoe", "[]", 3600).replace(ISSUER, "https://evil.test")));
+        refused(
+                "the token is meant for another audience",
+                rs256(claims("zoe", "[]", 3600).replace("\"aud\":\"htm\"", "\"aud\":\"else\"")));
+        refused(
+                "the signature does not verify with the identity provider's keys",
+                rs256(claims("zoe", "[]", 3600)) + "x");
+        refused(
+                "the signature does not verify with the identity provider's keys",
+                sign("RS256", claims("zoe", "[]", 3600), generate("RSA", null).getPrivate(), "SHA256withRSA"));
+        refused(
+                "the signature algorithm 'none' is not accepted",
+                part("{\"alg\":\"none\"}") + "." + part(claims("zoe", "[]", 3600)) + ".");
+        refused(
+                "the signature algorithm 'HS256' is not accepted",
+                part("{\"alg\":\"HS256\"}") + "." + part(claims("zoe", "[]", 3600)) + ".c2ln");
         refused("the token is not a signed JWT (header.claims.signature)", "garbage");
         refused("the token is not a JWT: Invalid unsecured/JWS/JWE header: Invalid JSON object", "!!.e30.e30");
         refused("the token's claims is not a JSON object", rs256("[1]"));
         refused("the token has no expiry (exp)", rs256("{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"upn\":\"zoe\"}"));
-        refused("the claim 'exp' is not a number of seconds", rs256("{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"upn\":\"zoe\",\"exp\":\"soon\"}"));
-        refused("the token names no user (upn)", rs256("{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"exp\":" + (NOW.getEpochSecond() + 60) + "}"));
+        refused(
+                "the claim 'exp' is not a number of seconds",
+                rs256("{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"upn\":\"zoe\",\"exp\":\"soon\"}"));
+        refused(
+                "the token names no user (upn)",
+                rs256("{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"exp\":" + (NOW.getEpochSecond() + 60) + "}"));
     }
 
     @Test
@@ -78,12 +97,18 @@ class BearerTokensTest {
     void ecKeysFromAJwkSetVerifyEs256AndTheKeyIdPicksTheKey() {
         ECPublicKey key = (ECPublicKey) EC.getPublic();
         String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"enc\",\"kid\":\"enc\",\"n\":\"AQAB\",\"e\":\"AQAB\"},"
-                + "{\"kty\":\"EC\",\"kid\":\"ec-1\",\"crv\":\"P-256\",\"x\":\"" + coordinate(key.getW().getAffineX())
+                + "{\"kty\":\"EC\",\"kid\":\"ec-1\",\"crv\":\"P-256\",\"x\":\""
+                + coordinate(key.getW().getAffineX())
                 + "\",\"y\":\"" + coordinate(key.getW().getAffineY()) + "\"}]}";
         BearerTokens ec = new BearerTokens(RULES, SigningKeys.of(jwks, "", CLOCK), CLOCK);
-        String token = sign("ES256\",\"kid\":\"ec-1", claims("xena", "[\"htm-admin\"]", 60), EC.getPrivate(), "SHA256withECDSAinP1363Format");
+        String token = sign(
+                "ES256\",\"kid\":\"ec-1",
+                claims("xena", "[\"htm-admin\"]", 60),
+                EC.getPrivate(),
+                "SHA256withECDSAinP1363Format");
         assertEquals("xena", ec.verify(token).name());
-        String otherKid = sign("ES256\",\"kid\":\"ec-2", claims("xena", "[]", 60), EC.getPrivate(), "SHA256withECDSAinP1363Format");
+        String otherKid = sign(
+                "ES256\",\"kid\":\"ec-2", claims("xena", "[]", 60), EC.getPrivate(), "SHA256withECDSAinP1363Format");
         assertThrows(InvalidTokenException.class, () -> ec.verify(otherKid));
     }
 
@@ -97,8 +122,8 @@ class BearerTokensTest {
     @Test
     void withoutAConfiguredKeyEveryTokenIsRefused() {
         BearerTokens unconfigured = new BearerTokens(RULES, SigningKeys.of("", "", CLOCK), CLOCK);
-        InvalidTokenException refusal = assertThrows(InvalidTokenException.class,
-                () -> unconfigured.verify(rs256(claims("zoe", "[]", 60))));
+        InvalidTokenException refusal =
+                assertThrows(InvalidTokenException.class, () -> unconfigured.verify(rs256(claims("zoe", "[]", 60))));
         assertEquals("the identity provider's keys cannot be read now", refusal.getMessage());
         assertTrue(refusal.detail().orElseThrow().contains("no identity provider key is configured"));
     }
@@ -109,8 +134,8 @@ class BearerTokensTest {
     }
 
     static String claims(String user, String groups, long lifetimeSeconds) {
-        return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"upn\":\"" + user + "\",\"groups\":" + groups
-                + ",\"exp\":" + (NOW.getEpochSecond() + lifetimeSeconds) + "}";
+        return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"htm\",\"upn\":\"" + user + "\",\"groups\":" + groups + ",\"exp\":"
+                + (NOW.getEpochSecond() + lifetimeSeconds) + "}";
     }
 
     static String rs256(String claims) {
@@ -134,7 +159,8 @@ class BearerTokensTest {
     }
 
     static String pem(KeyPair pair) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SigningKeysTest {
 
     static final String RSA_JWK = "{\"kty\":\"RSA\",\"kid\":\"%s\",\"n\":\""
-            + BearerTokensTest.BASE64.encodeToString(((RSAPublicKey) BearerTokensTest.RSA.getPublic()).getModulus().toByteArray())
+            + BearerTokensTest.BASE64.encodeToString(((RSAPublicKey) BearerTokensTest.RSA.getPublic())
+                    .getModulus()
+                    .toByteArray())
             + "\",\"e\":\"AQAB\"}";
 
     @Test
@@ -50,7 +52,8 @@ class SigningKeysTest {
             assertEquals(BearerTokensTest.RSA.getPublic(), keys.candidates("k1").get(0));
             SigningKeys missing = SigningKeys.of("", base + "/nothing", Clock.systemUTC());
             InvalidTokenException refusal = assertThrows(InvalidTokenException.class, () -> missing.candidates("k1"));
-            assertEquals("the identity provider's keys cannot be read now", refusal.getMessage(), "nothing for the caller");
+            assertEquals(
+                    "the identity provider's keys cannot be read now", refusal.getMessage(), "nothing for the caller");
             assertEquals("HTTP 404 from " + base + "/nothing", refusal.detail().orElseThrow(), "for the log");
         } finally {
             provider.stop(0);
@@ -65,7 +68,8 @@ class SigningKeysTest {
 
     @Test
     void providerKeysAreReadAgainWhenATokenNamesANewKeyButAtMostEveryThirtySeconds() {
-        List<String> served = new ArrayList<>(List.of("{\"keys\":[" + RSA_JWK.formatted("k1") + "]}",
+        List<String> served = new ArrayList<>(List.of(
+                "{\"keys\":[" + RSA_JWK.formatted("k1") + "]}",
                 "{\"keys\":[" + RSA_JWK.formatted("k1") + "," + RSA_JWK.formatted("k2") + "]}"));
         int[] reads = {0};
         ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
@@ -87,12 +91,15 @@ class SigningKeysTest {
     void aProviderThatCannotBeReadKeepsTheKeysReadBefore() {
         int[] reads = {0};
         ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
-        SigningKeys keys = new SigningKeys(() -> {
-            if (reads[0]++ > 0) {
-                throw new InvalidTokenException("down");
-            }
-            return RSA_JWK.formatted("k1");
-        }, true, clock);
+        SigningKeys keys = new SigningKeys(
+                () -> {
+                    if (reads[0]++ > 0) {
+                        throw new InvalidTokenException("down");
+                    }
+                    return RSA_JWK.formatted("k1");
+                },
+                true,
+                clock);
         assertEquals(1, keys.candidates("k1").size());
         clock.now = clock.now.plus(Duration.ofMinutes(11));
         assertEquals(1, keys.candidates("k1").size());
@@ -102,6 +109,8 @@ class SigningKeysTest {
     @Test
     void unreadableKeysAreRefused() {
         assertThrows(InvalidTokenException.class, () -> SigningKeys.parse("{\"keys\": 5}"));
-        assertThrows(InvalidTokenException.class, () -> SigningKeys.parse("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
+        assertThrows(
+                InvalidTokenException.class,
+                () -> SigningKeys.parse("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
     }
 }

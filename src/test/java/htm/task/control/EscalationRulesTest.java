@@ -19,13 +19,23 @@ class EscalationRulesTest {
 
     @Test
     void readsEveryFieldOfAChain() {
-        List<EscalationRule> chain = EscalationRules.chain(json("[{\"name\": \"remind\", \"after\": \"pt1h\", "
-                + "\"whenStillIn\": \"STATE_READY\", \"raisePriorityTo\": 1, "
-                + "\"escalationReceivers\": {\"users\": [\"carol\"], \"groups\": [\"managers\"]}, "
-                + "\"transferToGroup\": \"managers\", \"notification\": \"late\"}, {\"name\": \"b\", \"after\": \"P1D\"}]"));
-        assertEquals(new EscalationRule("remind", "PT1H", TaskState.STATE_READY, 1,
-                List.of(Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol"),
-                        Assignment.group(PeopleRole.ESCALATION_RECEIVER, "managers")), "managers", "late"),
+        List<EscalationRule> chain = EscalationRules.chain(
+                json(
+                        "[{\"name\": \"remind\", \"after\": \"pt1h\", "
+                                + "\"whenStillIn\": \"STATE_READY\", \"raisePriorityTo\": 1, "
+                                + "\"escalationReceivers\": {\"users\": [\"carol\"], \"groups\": [\"managers\"]}, "
+                                + "\"transferToGroup\": \"managers\", \"notification\": \"late\"}, {\"name\": \"b\", \"after\": \"P1D\"}]"));
+        assertEquals(
+                new EscalationRule(
+                        "remind",
+                        "PT1H",
+                        TaskState.STATE_READY,
+                        1,
+                        List.of(
+                                Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol"),
+                                Assignment.group(PeopleRole.ESCALATION_RECEIVER, "managers")),
+                        "managers",
+                        "late"),
                 chain.get(0));
         assertNull(chain.get(1).whenStillIn(), "any open state");
         assertEquals(List.of(), EscalationRules.chain(null));
@@ -34,8 +44,13 @@ class EscalationRulesTest {
 
     @Test
     void refusesWhatItCannotHonour() {
-        for (String bad : List.of("{}", "[1]", "[{\"after\": \"PT1H\"}]", "[{\"name\": \"a\"}]",
-                "[{\"name\": \"a\", \"after\": \"soon\"}]", "[{\"name\": \"a\", \"after\": \"-PT1H\"}]",
+        for (String bad : List.of(
+                "{}",
+                "[1]",
+                "[{\"after\": \"PT1H\"}]",
+                "[{\"name\": \"a\"}]",
+                "[{\"name\": \"a\", \"after\": \"soon\"}]",
+                "[{\"name\": \"a\", \"after\": \"-PT1H\"}]",
                 "[{\"name\": \"a\", \"after\": \"PT1H\", \"whenStillIn\": \"STATE_FINISHED\"}]",
                 "[{\"name\": \"a\", \"after\": \"PT1H\", \"raisePriorityTo\": -1}]",
                 "[{\"name\": \"a\", \"after\": \"PT1H\", \"escalationReceivers\": {\"roles\": []}}]",

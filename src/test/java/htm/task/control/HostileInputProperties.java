@@ -39,21 +39,79 @@ class HostileInputProperties {
 
     // --- JSON bodies -------------------------------------------------------------------------------------------
 
-    private static final List<String> TASK_FIELDS = List.of("name", "displayName", "description", "namespace", "kind",
-            "priority", "dueTime", "durationUntilDue", "durationUntilExpires", "durationUntilDeleted",
-            "autoDeletionMode", "type", "applicationName", "containmentContextID", "isBusinessRelevant",
-            "supportsClaimIfSuspended", "supportsDelegation", "supportsSubTasks", "supportsFollowOnTasks",
-            "supportsAutomaticClaim", "potentialOwners", "excludedOwners", "administrators", "readers", "editors",
-            "escalationReceivers", "customProperties", "input", "expirationTime", "participants", "users", "groups",
-            "escalations", "after", "whenStillIn", "raisePriorityTo", "transferToGroup", "notification", "type", "");
+    private static final List<String> TASK_FIELDS = List.of(
+            "name",
+            "displayName",
+            "description",
+            "namespace",
+            "kind",
+            "priority",
+            "dueTime",
+            "durationUntilDue",
+            "durationUntilExpires",
+            "durationUntilDeleted",
+            "autoDeletionMode",
+            "type",
+            "applicationName",
+            "containmentContextID",
+            "isBusinessRelevant",
+            "supportsClaimIfSuspended",
+            "supportsDelegation",
+            "supportsSubTasks",
+            "supportsFollowOnTasks",
+            "supportsAutomaticClaim",
+            "potentialOwners",
+            "excludedOwners",
+            "administrators",
+            "readers",
+            "editors",
+            "escalationReceivers",
+            "customProperties",
+            "input",
+            "expirationTime",
+            "participants",
+            "users",
+            "groups",
+            "escalations",
+            "after",
+            "whenStillIn",
+            "raisePriorityTo",
+            "transferToGroup",
+            "notification",
+            "type",
+            "");
 
     /** JSON values of every kind, some of them shaped like what HTM expects, nested a few levels. */
     private static Arbitrary<String> jsonValue(int depth) {
         List<Arbitrary<String>> leaves = List.of(
-                Arbitraries.of("null", "true", "false", "0", "-1", "999999", "1000000", "2147483648", "1e308", "-0.5",
-                        "1E400", "\"\"", "\" \"", "\"PT1S\"", "\"P999997999Y\"", "\"PT-1S\"", "\"P1000Y\"", "\"P1000Y1D\"",
-                        "\"2026-12-03T10:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"", "\"1969-12-31T23:59:59Z\"",
-                        "\"HUMAN\"", "\"AUTO_DELETE_NO\"", "\"STATE_READY\"", "\"\\u0000\"", "\"\\ud800\"", "\"me\""),
+                Arbitraries.of(
+                        "null",
+                        "true",
+                        "false",
+                        "0",
+                        "-1",
+                        "999999",
+                        "1000000",
+                        "2147483648",
+                        "1e308",
+                        "-0.5",
+                        "1E400",
+                        "\"\"",
+                        "\" \"",
+                        "\"PT1S\"",
+                        "\"P999997999Y\"",
+                        "\"PT-1S\"",
+                        "\"P1000Y\"",
+                        "\"P1000Y1D\"",
+                        "\"2026-12-03T10:00:00Z\"",
+                        "\"+999999999-12-31T23:59:59Z\"",
+                        "\"1969-12-31T23:59:59Z\"",
+                        "\"HUMAN\"",
+                        "\"AUTO_DELETE_NO\"",
+                        "\"STATE_READY\"",
+                        "\"\\u0000\"",
+                        "\"\\ud800\"",
+                        "\"me\""),
                 Arbitraries.strings().ofMaxLength(40).map(HostileInputProperties::quoted),
                 Arbitraries.strings().withCharRange('a', 'z').ofLength(300).map(HostileInputProperties::quoted),
                 Arbitraries.integers().map(String::valueOf),
@@ -65,13 +123,13 @@ class HostileInputProperties {
         }
         Arbitrary<String> array = jsonValue(depth - 1).list().ofMaxSize(4).map(v -> "[" + String.join(",", v) + "]");
         Arbitrary<String> object = member(depth - 1).list().ofMaxSize(5).map(m -> "{" + String.join(",", m) + "}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, leaf), net.jqwik.api.Tuple.of(2, array),
-                net.jqwik.api.Tuple.of(2, object));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, leaf), net.jqwik.api.Tuple.of(2, array), net.jqwik.api.Tuple.of(2, object));
     }
 
     private static Arbitrary<String> member(int depth) {
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(TASK_FIELDS),
-                Arbitraries.strings().ofMaxLength(12));
+        Arbitrary<String> key = Arbitraries.oneOf(
+                Arbitraries.of(TASK_FIELDS), Arbitraries.strings().ofMaxLength(12));
         return Combinators.combine(key, jsonValue(depth)).as((k, v) -> quoted(k) + ":" + v);
     }
 
@@ -92,10 +150,14 @@ class HostileInputProperties {
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> objects = member(2).list().ofMaxSize(8).map(m -> "{" + String.join(",", m) + "}");
-        Arbitrary<String> deep = Arbitraries.integers().between(900, 20_000).map(n -> "{\"input\":" + "[".repeat(n)
-                + "]".repeat(n) + ",\"name\":\"deep\"}");
-        Arbitrary<String> broken = Arbitraries.oneOf(objects.map(o -> o.substring(0, o.length() / 2)),
-                Arbitraries.strings().ofMaxLength(60), jsonValue(2), deep);
+        Arbitrary<String> deep = Arbitraries.integers()
+                .between(900, 20_000)
+                .map(n -> "{\"input\":" + "[".repeat(n) + "]".repeat(n) + ",\"name\":\"deep\"}");
+        Arbitrary<String> broken = Arbitraries.oneOf(
+                objects.map(o -> o.substring(0, o.length() / 2)),
+                Arbitraries.strings().ofMaxLength(60),
+                jsonValue(2),
+                deep);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, objects), net.jqwik.api.Tuple.of(1, broken));
     }
 
@@ -112,12 +174,57 @@ class HostileInputProperties {
 
     // --- where and order-by clauses ----------------------------------------------------------------------------
 
-    private static final List<String> CLAUSE_TOKENS = new ArrayList<>(List.of("AND", "OR", "NOT", "(", ")", "=", "<>",
-            "<", ">", "<=", ">=", "IN", "LIKE", "IS", "NULL", ",", "'a'", "'it''s'", "''", "'", "5", "-3", "99999999999",
-            "1.5", "TS('2026-12-03T10:00:00Z')", "TS('x')", "TS(", "TS('+99999-01-01T00:00:00Z')", "TRUE", "FALSE",
-            "STATE_READY", "TASK.STATE.STATE_READY", "ASC", "DESC", "WORK_ITEM.REASON", "REASON_POTENTIAL_OWNER",
-            "WORK_ITEM.OWNER_ID", "WORK_ITEM.GROUP_NAME", "TASK_CPROP.NAME", "TASK_CPROP.STRING_VALUE", "\u0000",
-            "--", ";", "/*", "\"", "\\", "%", "_", "TASK.", "TASK.NOPE"));
+    private static final List<String> CLAUSE_TOKENS = new ArrayList<>(List.of(
+            "AND",
+            "OR",
+            "NOT",
+            "(",
+            ")",
+            "=",
+            "<>",
+            "<",
+            ">",
+            "<=",
+            ">=",
+            "IN",
+            "LIKE",
+            "IS",
+            "NULL",
+            ",",
+            "'a'",
+            "'it''s'",
+            "''",
+            "'",
+            "5",
+            "-3",
+            "99999999999",
+            "1.5",
+            "TS('2026-12-03T10:00:00Z')",
+            "TS('x')",
+            "TS(",
+            "TS('+99999-01-01T00:00:00Z')",
+            "TRUE",
+            "FALSE",
+            "STATE_READY",
+            "TASK.STATE.STATE_READY",
+            "ASC",
+            "DESC",
+            "WORK_ITEM.REASON",
+            "REASON_POTENTIAL_OWNER",
+            "WORK_ITEM.OWNER_ID",
+            "WORK_ITEM.GROUP_NAME",
+            "TASK_CPROP.NAME",
+            "TASK_CPROP.STRING_VALUE",
+            "\u0000",
+            "--",
+            ";",
+            "/*",
+            "\"",
+            "\\",
+            "%",
+            "_",
+            "TASK.",
+            "TASK.NOPE"));
 
     static {
         CLAUSE_TOKENS.addAll(WhereClause.COLUMNS.keySet());
@@ -126,41 +233,94 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<String> clauses() {
-        Arbitrary<String> tokens = Arbitraries.of(CLAUSE_TOKENS).list().ofMaxSize(25).map(t -> String.join(" ", t));
-        Arbitrary<String> glued = Arbitraries.of(CLAUSE_TOKENS).list().ofMaxSize(12).map(t -> String.join("", t));
-        Arbitrary<String> deep = Arbitraries.integers().between(1, 3000).map(n -> "(".repeat(n) + "TASK.PRIORITY = 1"
-                + ")".repeat(n));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, tokens), net.jqwik.api.Tuple.of(2, glued),
-                net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(80)));
+        Arbitrary<String> tokens =
+                Arbitraries.of(CLAUSE_TOKENS).list().ofMaxSize(25).map(t -> String.join(" ", t));
+        Arbitrary<String> glued =
+                Arbitraries.of(CLAUSE_TOKENS).list().ofMaxSize(12).map(t -> String.join("", t));
+        Arbitrary<String> deep =
+                Arbitraries.integers().between(1, 3000).map(n -> "(".repeat(n) + "TASK.PRIORITY = 1" + ")".repeat(n));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, tokens),
+                net.jqwik.api.Tuple.of(2, glued),
+                net.jqwik.api.Tuple.of(1, deep),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(80)));
     }
 
     @Property(tries = TRIES)
-    void aClauseIsReadOrRefusedWith400AndWhatIsReadBecomesAQuery(@ForAll("clauses") String where,
-                                                                  @ForAll("clauses") String orderBy) {
+    void aClauseIsReadOrRefusedWith400AndWhatIsReadBecomesAQuery(
+            @ForAll("clauses") String where, @ForAll("clauses") String orderBy) {
         onlyA400(() -> {
-            TaskFilter filter = WorkListFilters.readClauses(Map.of("whereClause", List.of(where),
-                    "orderByClause", List.of(orderBy)));
+            TaskFilter filter = WorkListFilters.readClauses(
+                    Map.of("whereClause", List.of(where), "orderByClause", List.of(orderBy)));
             queries(filter);
         });
     }
 
     // --- query parameters of GET /tasks ------------------------------------------------------------------------
 
-    private static final List<String> PARAMETERS = List.of("state", "kind", "owner", "originator", "potentialOwner",
-            "group", "priority", "priorityMin", "priorityMax", "dueBefore", "dueAfter", "createdAfter", "name",
-            "namePrefix", "isSuspended", "isEscalated", "parentTaskID", "customProperty.x", "customProperty.",
-            "orderBy", "offset", "size", "cursor", "total", "whereClause", "anything");
+    private static final List<String> PARAMETERS = List.of(
+            "state",
+            "kind",
+            "owner",
+            "originator",
+            "potentialOwner",
+            "group",
+            "priority",
+            "priorityMin",
+            "priorityMax",
+            "dueBefore",
+            "dueAfter",
+            "createdAfter",
+            "name",
+            "namePrefix",
+            "isSuspended",
+            "isEscalated",
+            "parentTaskID",
+            "customProperty.x",
+            "customProperty.",
+            "orderBy",
+            "offset",
+            "size",
+            "cursor",
+            "total",
+            "whereClause",
+            "anything");
 
     @Provide
     Arbitrary<Map<String, List<String>>> queries() {
         Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.of("", "me", "STATE_READY", "STATE_READY,STATE_CLAIMED", "STATE_NOPE", "HUMAN", "0", "-1",
-                        "50", "500", "501", "2147483648", "true", "false", "yes", "2026-12-03T10:00:00Z", "10000-01-01T00:00:00Z",
-                        "priority", "-priority", "priority,-dueTime,name", "dueTime,dueTime", "nope", "eyJ4IjoxfQ", "!!",
-                        "a".repeat(300), "\u0000", "%00"),
+                Arbitraries.of(
+                        "",
+                        "me",
+                        "STATE_READY",
+                        "STATE_READY,STATE_CLAIMED",
+                        "STATE_NOPE",
+                        "HUMAN",
+                        "0",
+                        "-1",
+                        "50",
+                        "500",
+                        "501",
+                        "2147483648",
+                        "true",
+                        "false",
+                        "yes",
+                        "2026-12-03T10:00:00Z",
+                        "10000-01-01T00:00:00Z",
+                        "priority",
+                        "-priority",
+                        "priority,-dueTime,name",
+                        "dueTime,dueTime",
+                        "nope",
+                        "eyJ4IjoxfQ",
+                        "!!",
+                        "a".repeat(300),
+                        "\u0000",
+                        "%00"),
                 Arbitraries.strings().ofMaxLength(30));
-        Arbitrary<Map.Entry<String, List<String>>> entry = Combinators.combine(Arbitraries.of(PARAMETERS),
-                value.list().ofMinSize(1).ofMaxSize(3)).as(Map::entry);
+        Arbitrary<Map.Entry<String, List<String>>> entry = Combinators.combine(
+                        Arbitraries.of(PARAMETERS), value.list().ofMinSize(1).ofMaxSize(3))
+                .as(Map::entry);
         return entry.list().ofMaxSize(8).map(entries -> {
             Map<String, List<String>> query = new java.util.HashMap<>();
             entries.forEach(e -> query.put(e.getKey(), e.getValue()));

@@ -36,12 +36,15 @@ class TaskDefinitionsTest {
         assertEquals(3, d.priority());
         assertEquals(Instant.parse("2026-12-01T12:00:00Z"), d.dueTime());
         assertEquals("P7D", d.durationUntilExpires());
-        assertEquals(Set.of(Assignment.user(PeopleRole.POTENTIAL_OWNER, "alice"),
-                Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
-                Assignment.user(PeopleRole.EXCLUDED_OWNER, "bob"),
-                Assignment.group(PeopleRole.ADMINISTRATOR, "managers"),
-                Assignment.user(PeopleRole.READER, "dave"),
-                Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol")), Set.copyOf(d.people()));
+        assertEquals(
+                Set.of(
+                        Assignment.user(PeopleRole.POTENTIAL_OWNER, "alice"),
+                        Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
+                        Assignment.user(PeopleRole.EXCLUDED_OWNER, "bob"),
+                        Assignment.group(PeopleRole.ADMINISTRATOR, "managers"),
+                        Assignment.user(PeopleRole.READER, "dave"),
+                        Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol")),
+                Set.copyOf(d.people()));
         assertEquals("{\"orderId\":42,\"amount\":1200.5}", d.input());
         assertEquals(Map.of("region", "EU"), d.customProperties());
         assertEquals(false, d.supportsClaimIfSuspended());
@@ -56,32 +59,35 @@ class TaskDefinitionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{}                                          | name",
-            "{\"name\": \"\"}                            | name",
-            "{\"name\": 7}                               | name",
-            "{\"name\": \"n\", \"priority\": \"high\"}   | priority",
-            "{\"name\": \"n\", \"priority\": 1.5}        | priority",
-            "{\"name\": \"n\", \"priority\": -1}         | priority",
-            "{\"name\": \"n\", \"priority\": 99999999999} | priority",
-            "{\"name\": \"n\", \"dueTime\": \"tomorrow\"} | dueTime",
-            "{\"name\": \"n\", \"dueTime\": \"2026-12-01T12:00:00\"} | dueTime",
-            "{\"name\": \"n\", \"durationUntilDue\": \"4 hours\"} | durationUntilDue",
-            "{\"name\": \"n\", \"durationUntilExpires\": \"PT0S\"} | durationUntilExpires",
-            "{\"name\": \"n\", \"kind\": \"KIND_ROBOT\"}  | kind",
-            "{\"name\": \"n\", \"potentialOwners\": [\"alice\"]} | potentialOwners",
-            "{\"name\": \"n\", \"potentialOwners\": {\"users\": \"alice\"}} | potentialOwners.users",
-            "{\"name\": \"n\", \"potentialOwners\": {\"users\": [1]}} | potentialOwners.users",
-            "{\"name\": \"n\", \"potentialOwners\": {\"people\": [\"x\"]}} | potentialOwners",
-            "{\"name\": \"n\", \"customProperties\": {\"region\": 1}} | customProperties.region",
-            "{\"name\": \"n\", \"supportsSubTasks\": \"yes\"} | supportsSubTasks",
-            "{\"name\": \"n\", \"autoDeletionMode\": \"SOMETIMES\"} | autoDeletionMode",
-            "{\"name\": \"n\", \"durationUntilDeleted\": \"P999997999Y\"} | durationUntilDeleted",
-            "{\"name\": \"n\", \"durationUntilExpires\": \"P1001Y\"} | durationUntilExpires",
-            "{\"name\": \"n\", \"durationUntilDue\": \"PT99999999999999H\"} | durationUntilDue",
-            "{\"name\": \"n\", \"durationUntilDue\": \"P365244D\"} | durationUntilDue",
-            "{\"name\": \"n\", \"dueTime\": \"+10000-01-01T00:00:00Z\"} | dueTime",
-            "{\"name\": \"n\", \"dueTime\": \"1969-12-31T23:59:59Z\"} | dueTime"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}                                          | name",
+                "{\"name\": \"\"}                            | name",
+                "{\"name\": 7}                               | name",
+                "{\"name\": \"n\", \"priority\": \"high\"}   | priority",
+                "{\"name\": \"n\", \"priority\": 1.5}        | priority",
+                "{\"name\": \"n\", \"priority\": -1}         | priority",
+                "{\"name\": \"n\", \"priority\": 99999999999} | priority",
+                "{\"name\": \"n\", \"dueTime\": \"tomorrow\"} | dueTime",
+                "{\"name\": \"n\", \"dueTime\": \"2026-12-01T12:00:00\"} | dueTime",
+                "{\"name\": \"n\", \"durationUntilDue\": \"4 hours\"} | durationUntilDue",
+                "{\"name\": \"n\", \"durationUntilExpires\": \"PT0S\"} | durationUntilExpires",
+                "{\"name\": \"n\", \"kind\": \"KIND_ROBOT\"}  | kind",
+                "{\"name\": \"n\", \"potentialOwners\": [\"alice\"]} | potentialOwners",
+                "{\"name\": \"n\", \"potentialOwners\": {\"users\": \"alice\"}} | potentialOwners.users",
+                "{\"name\": \"n\", \"potentialOwners\": {\"users\": [1]}} | potentialOwners.users",
+                "{\"name\": \"n\", \"potentialOwners\": {\"people\": [\"x\"]}} | potentialOwners",
+                "{\"name\": \"n\", \"customProperties\": {\"region\": 1}} | customProperties.region",
+                "{\"name\": \"n\", \"supportsSubTasks\": \"yes\"} | supportsSubTasks",
+                "{\"name\": \"n\", \"autoDeletionMode\": \"SOMETIMES\"} | autoDeletionMode",
+                "{\"name\": \"n\", \"durationUntilDeleted\": \"P999997999Y\"} | durationUntilDeleted",
+                "{\"name\": \"n\", \"durationUntilExpires\": \"P1001Y\"} | durationUntilExpires",
+                "{\"name\": \"n\", \"durationUntilDue\": \"PT99999999999999H\"} | durationUntilDue",
+                "{\"name\": \"n\", \"durationUntilDue\": \"P365244D\"} | durationUntilDue",
+                "{\"name\": \"n\", \"dueTime\": \"+10000-01-01T00:00:00Z\"} | dueTime",
+                "{\"name\": \"n\", \"dueTime\": \"1969-12-31T23:59:59Z\"} | dueTime"
+            })
     void eachBadFieldIsA400NamingIt(String body, String field) {
         HtmException e = assertThrows(HtmException.class, () -> TaskDefinitions.read(JsonInput.object(body)));
         assertEquals(400, e.status());
@@ -95,8 +101,9 @@ class TaskDefinitionsTest {
                  "durationUntilDeleted": "P365000D"}"""));
         assertEquals(Instant.parse("9999-12-31T23:59:59Z"), d.dueTime());
         assertEquals("P1000Y", d.durationUntilExpires());
-        HtmException late = assertThrows(HtmException.class, () -> TaskDefinitions.after(
-                Instant.parse("9999-01-01T00:00:00Z"), "duration", "P1Y"));
+        HtmException late = assertThrows(
+                HtmException.class,
+                () -> TaskDefinitions.after(Instant.parse("9999-01-01T00:00:00Z"), "duration", "P1Y"));
         assertEquals("duration", late.parameters().get(0));
     }
 

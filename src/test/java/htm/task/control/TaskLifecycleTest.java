@@ -23,34 +23,34 @@ class TaskLifecycleTest {
      * afterwards, or '.' when the action is illegal. Left of '|': the task is not suspended; right: it is.
      */
     private static final Map<TaskAction, String> EXPECTED = new EnumMap<>(Map.ofEntries(
-            Map.entry(TaskAction.CREATE,                       ". . . . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.START,                        "R . . . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.CLAIM,                        ". C . . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.CANCEL_CLAIM,                 ". . R . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.COMPLETE,                     ". . F . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.FAIL,                         ". . X . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.SUSPEND,                      ". Rs Cs . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.RESUME,                       ". . . . . . . . | . R C . . . . ."),
-            Map.entry(TaskAction.TERMINATE,                    "T T T . . . . . | T T T . . . . ."),
-            Map.entry(TaskAction.SUSPEND_AND_CANCEL_CLAIM,     ". . Rs . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.RESTART,                      ". . . . R R R . | . . . . R R R ."),
-            Map.entry(TaskAction.DELEGATE,                     ". . C . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.RESOLVE,                      ". . . . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.CREATE, ". . . . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.START, "R . . . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.CLAIM, ". C . . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.CANCEL_CLAIM, ". . R . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.COMPLETE, ". . F . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.FAIL, ". . X . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.SUSPEND, ". Rs Cs . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.RESUME, ". . . . . . . . | . R C . . . . ."),
+            Map.entry(TaskAction.TERMINATE, "T T T . . . . . | T T T . . . . ."),
+            Map.entry(TaskAction.SUSPEND_AND_CANCEL_CLAIM, ". . Rs . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.RESTART, ". . . . R R R . | . . . . R R R ."),
+            Map.entry(TaskAction.DELEGATE, ". . C . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.RESOLVE, ". . . . . . . . | . . . . . . . ."),
             Map.entry(TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, ". . W . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.DELETE,                       "I . . F X T E W | Is . . Fs Xs Ts Es Ws"),
-            Map.entry(TaskAction.UPDATE,                       "I R C . . . . . | Is Rs Cs . . . . ."),
-            Map.entry(TaskAction.TRANSFER,                     ". . C . . . . . | . . Cs . . . . ."),
-            Map.entry(TaskAction.ASSIGN,                       ". C . . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.TRANSFER_WORK_ITEM,           "I R C . . . . . | Is Rs Cs . . . . ."),
-            Map.entry(TaskAction.SET_CUSTOM_PROPERTY,          "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
-            Map.entry(TaskAction.SET_INPUT,                    "I R C . . . . . | Is Rs Cs . . . . ."),
-            Map.entry(TaskAction.SET_OUTPUT,                   ". . C . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.SET_FAULT,                    ". . C . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.ADD_COMMENT,                  "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
-            Map.entry(TaskAction.CREATE_SUBTASK,               ". . C . . . . . | . . . . . . . ."),
-            Map.entry(TaskAction.EXPIRE,                       ". E E . . . . . | . E E . . . . ."),
-            Map.entry(TaskAction.ESCALATE,                     ". R C . . . . . | . Rs Cs . . . . ."),
-            Map.entry(TaskAction.ROUTE,                        ". . C . . . . . | . . . . . . . .")));
+            Map.entry(TaskAction.DELETE, "I . . F X T E W | Is . . Fs Xs Ts Es Ws"),
+            Map.entry(TaskAction.UPDATE, "I R C . . . . . | Is Rs Cs . . . . ."),
+            Map.entry(TaskAction.TRANSFER, ". . C . . . . . | . . Cs . . . . ."),
+            Map.entry(TaskAction.ASSIGN, ". C . . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.TRANSFER_WORK_ITEM, "I R C . . . . . | Is Rs Cs . . . . ."),
+            Map.entry(TaskAction.SET_CUSTOM_PROPERTY, "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
+            Map.entry(TaskAction.SET_INPUT, "I R C . . . . . | Is Rs Cs . . . . ."),
+            Map.entry(TaskAction.SET_OUTPUT, ". . C . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.SET_FAULT, ". . C . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.ADD_COMMENT, "I R C F X T E W | Is Rs Cs Fs Xs Ts Es Ws"),
+            Map.entry(TaskAction.CREATE_SUBTASK, ". . C . . . . . | . . . . . . . ."),
+            Map.entry(TaskAction.EXPIRE, ". E E . . . . . | . E E . . . . ."),
+            Map.entry(TaskAction.ESCALATE, ". R C . . . . . | . Rs Cs . . . . ."),
+            Map.entry(TaskAction.ROUTE, ". . C . . . . . | . . . . . . . .")));
 
     private static final String STATE_LETTERS = "IRCFXTEW";
 
@@ -65,8 +65,10 @@ class TaskLifecycleTest {
                 for (TaskState state : TaskState.values()) {
                     TaskCondition condition = TaskCondition.of(state, suspended == 1);
                     Optional<Transition> actual = TaskLifecycle.transition(condition, action);
-                    assertEquals(cells[state.ordinal()], cell(actual), action + " from " + state
-                            + (suspended == 1 ? " (suspended)" : ""));
+                    assertEquals(
+                            cells[state.ordinal()],
+                            cell(actual),
+                            action + " from " + state + (suspended == 1 ? " (suspended)" : ""));
                 }
             }
         }
@@ -74,9 +76,10 @@ class TaskLifecycleTest {
 
     @Test
     void aSuspendedReadyTaskCanBeClaimedOnlyWhenTheTaskSupportsIt() {
-        TaskCondition suspendedReady = new TaskCondition(TaskState.STATE_READY, true, true, false, false, true, true,
-                true);
-        Transition claim = TaskLifecycle.transition(suspendedReady, TaskAction.CLAIM).orElseThrow();
+        TaskCondition suspendedReady =
+                new TaskCondition(TaskState.STATE_READY, true, true, false, false, true, true, true);
+        Transition claim =
+                TaskLifecycle.transition(suspendedReady, TaskAction.CLAIM).orElseThrow();
         assertEquals(TaskState.STATE_CLAIMED, claim.to());
         assertTrue(claim.suspendedAfter(), "claiming does not resume the task");
         assertFalse(TaskLifecycle.transition(TaskCondition.of(TaskState.STATE_READY, true), TaskAction.CLAIM)
@@ -85,22 +88,29 @@ class TaskLifecycleTest {
 
     @Test
     void aDelegatedTaskIsResolvedBeforeAnythingElseEndsIt() {
-        TaskCondition delegated = new TaskCondition(TaskState.STATE_CLAIMED, false, false, true, false, true, true,
-                true);
-        assertEquals(TaskState.STATE_CLAIMED,
-                TaskLifecycle.transition(delegated, TaskAction.RESOLVE).orElseThrow().to());
-        for (TaskAction action : List.of(TaskAction.CANCEL_CLAIM, TaskAction.SUSPEND_AND_CANCEL_CLAIM,
-                TaskAction.DELEGATE, TaskAction.COMPLETE, TaskAction.FAIL, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
+        TaskCondition delegated =
+                new TaskCondition(TaskState.STATE_CLAIMED, false, false, true, false, true, true, true);
+        assertEquals(
+                TaskState.STATE_CLAIMED,
+                TaskLifecycle.transition(delegated, TaskAction.RESOLVE)
+                        .orElseThrow()
+                        .to());
+        for (TaskAction action : List.of(
+                TaskAction.CANCEL_CLAIM,
+                TaskAction.SUSPEND_AND_CANCEL_CLAIM,
+                TaskAction.DELEGATE,
+                TaskAction.COMPLETE,
+                TaskAction.FAIL,
+                TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
             assertFalse(TaskLifecycle.transition(delegated, action).isPresent(), action.name());
         }
     }
 
     @Test
     void openSubtasksHoldTheParentBackFromEnding() {
-        TaskCondition waiting = new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, true, true, true,
-                true);
-        for (TaskAction action : List.of(TaskAction.COMPLETE, TaskAction.FAIL,
-                TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
+        TaskCondition waiting = new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, true, true, true, true);
+        for (TaskAction action :
+                List.of(TaskAction.COMPLETE, TaskAction.FAIL, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
             assertFalse(TaskLifecycle.transition(waiting, action).isPresent(), action.name());
         }
         assertTrue(TaskLifecycle.transition(waiting, TaskAction.TERMINATE).isPresent());
@@ -108,10 +118,10 @@ class TaskLifecycleTest {
 
     @Test
     void whatATaskDoesNotSupportIsIllegal() {
-        TaskCondition plain = new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, false, false, false,
-                false);
-        for (TaskAction action : List.of(TaskAction.DELEGATE, TaskAction.CREATE_SUBTASK,
-                TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
+        TaskCondition plain =
+                new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, false, false, false, false);
+        for (TaskAction action :
+                List.of(TaskAction.DELEGATE, TaskAction.CREATE_SUBTASK, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
             assertFalse(TaskLifecycle.transition(plain, action).isPresent(), action.name());
         }
         assertTrue(TaskLifecycle.transition(plain, TaskAction.COMPLETE).isPresent());
@@ -119,9 +129,19 @@ class TaskLifecycleTest {
 
     @Test
     void legalActionsListsExactlyTheActionsWithATransition() {
-        assertEquals(EnumSet.of(TaskAction.CLAIM, TaskAction.ASSIGN, TaskAction.SUSPEND, TaskAction.TERMINATE,
-                TaskAction.UPDATE, TaskAction.TRANSFER_WORK_ITEM, TaskAction.SET_INPUT,
-                TaskAction.SET_CUSTOM_PROPERTY, TaskAction.ADD_COMMENT, TaskAction.EXPIRE, TaskAction.ESCALATE),
+        assertEquals(
+                EnumSet.of(
+                        TaskAction.CLAIM,
+                        TaskAction.ASSIGN,
+                        TaskAction.SUSPEND,
+                        TaskAction.TERMINATE,
+                        TaskAction.UPDATE,
+                        TaskAction.TRANSFER_WORK_ITEM,
+                        TaskAction.SET_INPUT,
+                        TaskAction.SET_CUSTOM_PROPERTY,
+                        TaskAction.ADD_COMMENT,
+                        TaskAction.EXPIRE,
+                        TaskAction.ESCALATE),
                 TaskLifecycle.legalActions(TaskCondition.of(TaskState.STATE_READY, false)));
     }
 
@@ -132,7 +152,8 @@ class TaskLifecycleTest {
     }
 
     private static String cell(Optional<Transition> transition) {
-        return transition.map(t -> STATE_LETTERS.charAt(t.to().ordinal()) + (t.suspendedAfter() ? "s" : ""))
+        return transition
+                .map(t -> STATE_LETTERS.charAt(t.to().ordinal()) + (t.suspendedAfter() ? "s" : ""))
                 .orElse(".");
     }
 }

@@ -37,16 +37,21 @@ class TaskLimitsTest {
         people.add(Assignment.group(PeopleRole.READER, "one-more"));
         HtmException refused = assertThrows(HtmException.class, () -> limits.check(people, Map.of(), Map.of()));
         assertEquals(400, refused.status());
-        assertEquals("Invalid value for 'readers': names 4 users and groups; at most 3 (htm.limits.people)",
+        assertEquals(
+                "Invalid value for 'readers': names 4 users and groups; at most 3 (htm.limits.people)",
                 refused.getMessage());
     }
 
     @Test
     void customAndBinaryPropertiesAreCountedApart() {
         assertDoesNotThrow(() -> limits.check(List.of(), properties(2), properties(2)));
-        assertEquals("Invalid value for 'customProperties': holds 3 properties; at most 2 (htm.limits.properties)",
-                assertThrows(HtmException.class, () -> limits.check(List.of(), properties(3), Map.of())).getMessage());
-        assertEquals("Invalid value for 'binaryCustomProperties': holds 3 properties; at most 2 (htm.limits.properties)",
-                assertThrows(HtmException.class, () -> limits.check(List.of(), Map.of(), properties(3))).getMessage());
+        assertEquals(
+                "Invalid value for 'customProperties': holds 3 properties; at most 2 (htm.limits.properties)",
+                assertThrows(HtmException.class, () -> limits.check(List.of(), properties(3), Map.of()))
+                        .getMessage());
+        assertEquals(
+                "Invalid value for 'binaryCustomProperties': holds 3 properties; at most 2 (htm.limits.properties)",
+                assertThrows(HtmException.class, () -> limits.check(List.of(), Map.of(), properties(3)))
+                        .getMessage());
     }
 }

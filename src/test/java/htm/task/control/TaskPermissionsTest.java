@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
 class TaskPermissionsTest {
 
     private static final List<Caller> CAST = List.of(
-            caller("olivia", Set.of(), Role.APIWRITE),            // originator
-            caller("paul", Set.of(), Role.APIWRITE),              // potential owner by name, and the owner
-            caller("rob", Set.of("reviewers"), Role.APIWRITE),    // potential owner through a group
-            caller("rita", Set.of("reviewers"), Role.APIWRITE),   // in the group, but excluded
-            caller("adam", Set.of(), Role.APIWRITE),              // task administrator
-            caller("eddie", Set.of(), Role.APIWRITE),             // editor
-            caller("reed", Set.of(), Role.APIWRITE),              // reader
-            caller("stranger", Set.of("others"), Role.APIWRITE),  // named nowhere
-            caller("dave", Set.of("reviewers"), Role.APIREAD),    // potential owner, read-only role
+            caller("olivia", Set.of(), Role.APIWRITE), // originator
+            caller("paul", Set.of(), Role.APIWRITE), // potential owner by name, and the owner
+            caller("rob", Set.of("reviewers"), Role.APIWRITE), // potential owner through a group
+            caller("rita", Set.of("reviewers"), Role.APIWRITE), // in the group, but excluded
+            caller("adam", Set.of(), Role.APIWRITE), // task administrator
+            caller("eddie", Set.of(), Role.APIWRITE), // editor
+            caller("reed", Set.of(), Role.APIWRITE), // reader
+            caller("stranger", Set.of("others"), Role.APIWRITE), // named nowhere
+            caller("dave", Set.of("reviewers"), Role.APIREAD), // potential owner, read-only role
             caller("sam", Set.of(), Role.SUPPORT),
             caller("erin", Set.of(), Role.ENGINEERING),
             caller("admin", Set.of(), Role.ADMIN));
@@ -78,7 +78,9 @@ class TaskPermissionsTest {
         assertEquals(TaskAction.values().length, MAY.size(), "the table covers every action");
         Task task = claimedTask();
         for (TaskAction action : TaskAction.values()) {
-            assertEquals(MAY.get(action), names(CAST.stream().filter(c -> TaskPermissions.may(c, task, action))),
+            assertEquals(
+                    MAY.get(action),
+                    names(CAST.stream().filter(c -> TaskPermissions.may(c, task, action))),
                     "who may " + action);
         }
     }
@@ -87,8 +89,11 @@ class TaskPermissionsTest {
     void aCallerInNoApplicationRoleMayDoNothing() {
         Caller nobody = caller("paul", Set.of(), null);
         Task task = claimedTask();
-        assertEquals(Set.of(), Arrays.stream(TaskAction.values())
-                .filter(action -> TaskPermissions.may(nobody, task, action)).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(),
+                Arrays.stream(TaskAction.values())
+                        .filter(action -> TaskPermissions.may(nobody, task, action))
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -98,8 +103,9 @@ class TaskPermissionsTest {
         Caller dora = caller("dora", Set.of(), Role.APIWRITE);
         assertEquals(true, TaskPermissions.sees(dora, task));
         for (TaskAction action : TaskAction.values()) {
-            boolean expected = Set.of(TaskAction.SET_OUTPUT, TaskAction.SET_FAULT, TaskAction.RESOLVE,
-                    TaskAction.ADD_COMMENT).contains(action);
+            boolean expected = Set.of(
+                            TaskAction.SET_OUTPUT, TaskAction.SET_FAULT, TaskAction.RESOLVE, TaskAction.ADD_COMMENT)
+                    .contains(action);
             assertEquals(expected, TaskPermissions.may(dora, task, action), action.name());
         }
     }
@@ -113,8 +119,9 @@ class TaskPermissionsTest {
                 Assignment.user(PeopleRole.ADMINISTRATOR, "adam"),
                 Assignment.user(PeopleRole.EDITOR, "eddie"),
                 Assignment.user(PeopleRole.READER, "reed"));
-        TaskDefinition definition = new TaskDefinition("approve", null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, people, Map.of(), null);
+        TaskDefinition definition = new TaskDefinition(
+                "approve", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, people, Map.of(), null);
         Instant now = Instant.parse("2026-11-22T10:00:00Z");
         Task task = Task.create(definition, "olivia", now);
         task.start(Actor.of(caller("olivia", Set.of(), Role.APIWRITE)), now);

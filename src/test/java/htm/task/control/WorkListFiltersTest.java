@@ -27,40 +27,89 @@ class WorkListFiltersTest {
 
     @Test
     void everyFilterBecomesACriterion() {
-        TaskFilter filter = WorkListFilters.read(query("state", "STATE_READY,STATE_CLAIMED", "kind", "KIND_HUMAN",
-                "owner", "bob", "originator", "alice", "potentialOwner", "me", "group", "reviewers",
-                "priority", "3", "priorityMin", "1", "priorityMax", "5", "dueBefore", "2030-01-01T00:00:00Z",
-                "dueAfter", "2020-01-01T00:00:00Z", "createdAfter", "2021-01-01T00:00:00Z", "name", "n",
-                "namePrefix", "appr", "isSuspended", "false", "isEscalated", "true", "parentTaskID", "p",
-                "customProperty.region", "EU"));
-        assertEquals(List.of(
-                new Criterion.In(TaskField.STATE, Set.of(TaskState.STATE_READY, TaskState.STATE_CLAIMED)),
-                new Criterion.In(TaskField.KIND, Set.of(TaskKind.KIND_HUMAN)),
-                new Criterion.Compare(TaskField.OWNER, Criterion.Op.EQ, "bob"),
-                new Criterion.Compare(TaskField.ORIGINATOR, Criterion.Op.EQ, "alice"),
-                new Criterion.CallerIsPotentialOwner(),
-                new Criterion.OfferedToGroup("reviewers"),
-                new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.EQ, 3),
-                new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.GE, 1),
-                new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.LE, 5),
-                new Criterion.Compare(TaskField.DUE_TIME, Criterion.Op.LT, Instant.parse("2030-01-01T00:00:00Z")),
-                new Criterion.Compare(TaskField.DUE_TIME, Criterion.Op.GT, Instant.parse("2020-01-01T00:00:00Z")),
-                new Criterion.Compare(TaskField.CREATION_TIME, Criterion.Op.GT, Instant.parse("2021-01-01T00:00:00Z")),
-                new Criterion.Compare(TaskField.NAME, Criterion.Op.EQ, "n"),
-                new Criterion.StartsWith(TaskField.NAME, "appr"),
-                new Criterion.Compare(TaskField.SUSPENDED, Criterion.Op.EQ, false),
-                new Criterion.Compare(TaskField.ESCALATED, Criterion.Op.EQ, true),
-                new Criterion.Compare(TaskField.PARENT_CONTEXT_ID, Criterion.Op.EQ, "p"),
-                new Criterion.CustomProperty("region", "EU")), filter.criteria());
+        TaskFilter filter = WorkListFilters.read(query(
+                "state",
+                "STATE_READY,STATE_CLAIMED",
+                "kind",
+                "KIND_HUMAN",
+                "owner",
+                "bob",
+                "originator",
+                "alice",
+                "potentialOwner",
+                "me",
+                "group",
+                "reviewers",
+                "priority",
+                "3",
+                "priorityMin",
+                "1",
+                "priorityMax",
+                "5",
+                "dueBefore",
+                "2030-01-01T00:00:00Z",
+                "dueAfter",
+                "2020-01-01T00:00:00Z",
+                "createdAfter",
+                "2021-01-01T00:00:00Z",
+                "name",
+                "n",
+                "namePrefix",
+                "appr",
+                "isSuspended",
+                "false",
+                "isEscalated",
+                "true",
+                "parentTaskID",
+                "p",
+                "customProperty.region",
+                "EU"));
+        assertEquals(
+                List.of(
+                        new Criterion.In(TaskField.STATE, Set.of(TaskState.STATE_READY, TaskState.STATE_CLAIMED)),
+                        new Criterion.In(TaskField.KIND, Set.of(TaskKind.KIND_HUMAN)),
+                        new Criterion.Compare(TaskField.OWNER, Criterion.Op.EQ, "bob"),
+                        new Criterion.Compare(TaskField.ORIGINATOR, Criterion.Op.EQ, "alice"),
+                        new Criterion.CallerIsPotentialOwner(),
+                        new Criterion.OfferedToGroup("reviewers"),
+                        new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.EQ, 3),
+                        new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.GE, 1),
+                        new Criterion.Compare(TaskField.PRIORITY, Criterion.Op.LE, 5),
+                        new Criterion.Compare(
+                                TaskField.DUE_TIME, Criterion.Op.LT, Instant.parse("2030-01-01T00:00:00Z")),
+                        new Criterion.Compare(
+                                TaskField.DUE_TIME, Criterion.Op.GT, Instant.parse("2020-01-01T00:00:00Z")),
+                        new Criterion.Compare(
+                                TaskField.CREATION_TIME, Criterion.Op.GT, Instant.parse("2021-01-01T00:00:00Z")),
+                        new Criterion.Compare(TaskField.NAME, Criterion.Op.EQ, "n"),
+                        new Criterion.StartsWith(TaskField.NAME, "appr"),
+                        new Criterion.Compare(TaskField.SUSPENDED, Criterion.Op.EQ, false),
+                        new Criterion.Compare(TaskField.ESCALATED, Criterion.Op.EQ, true),
+                        new Criterion.Compare(TaskField.PARENT_CONTEXT_ID, Criterion.Op.EQ, "p"),
+                        new Criterion.CustomProperty("region", "EU")),
+                filter.criteria());
         assertEquals(SortKey.DEFAULT, filter.order());
         assertEquals(TaskFilter.DEFAULT_SIZE, filter.size());
         assertTrue(filter.count());
     }
 
     @ParameterizedTest
-    @CsvSource({"size,0", "size,501", "size,x", "offset,-1", "priority,high", "dueBefore,tomorrow",
-            "isSuspended,yes", "state,STATE_SLEEPING", "kind,KIND_ROBOT", "potentialOwner,bob", "orderBy,owner",
-            "orderBy,priority sideways", "after,not-a-cursor", "count,maybe"})
+    @CsvSource({
+        "size,0",
+        "size,501",
+        "size,x",
+        "offset,-1",
+        "priority,high",
+        "dueBefore,tomorrow",
+        "isSuspended,yes",
+        "state,STATE_SLEEPING",
+        "kind,KIND_ROBOT",
+        "potentialOwner,bob",
+        "orderBy,owner",
+        "orderBy,priority sideways",
+        "after,not-a-cursor",
+        "count,maybe"
+    })
     void badValuesAre400sNamingTheParameter(String name, String value) {
         HtmException e = assertThrows(HtmException.class, () -> WorkListFilters.read(query(name, value)));
         assertEquals(400, e.status());
@@ -75,8 +124,10 @@ class WorkListFiltersTest {
         assertEquals(order, filter.order());
         assertEquals(cursor, filter.after());
         assertThrows(HtmException.class, () -> WorkListFilters.read(query("after", cursor.encode())));
-        assertThrows(HtmException.class, () -> WorkListFilters.read(query("orderBy", "dueTime desc,name",
-                "after", cursor.encode(), "offset", "5")));
+        assertThrows(
+                HtmException.class,
+                () -> WorkListFilters.read(
+                        query("orderBy", "dueTime desc,name", "after", cursor.encode(), "offset", "5")));
     }
 
     @Test
@@ -93,18 +144,30 @@ class WorkListFiltersTest {
 
     @Test
     void keysetPagesCompareKeyByKeyWithNullsLast() {
-        TaskFilter filter = new TaskFilter(List.of(), SortKey.parse("dueTime,priority desc"),
-                new Cursor(java.util.Arrays.asList(Instant.parse("2030-01-01T00:00:00Z"), 3), "t-9"), 0, 10, false);
+        TaskFilter filter = new TaskFilter(
+                List.of(),
+                SortKey.parse("dueTime,priority desc"),
+                new Cursor(java.util.Arrays.asList(Instant.parse("2030-01-01T00:00:00Z"), 3), "t-9"),
+                0,
+                10,
+                false);
         String select = new TaskQuery(filter, ADMIN).select();
-        assertTrue(select.contains("t.dueTime > :p2 or t.dueTime is null or (t.dueTime = :p2 and (t.priority < :p1 or "
-                + "(t.priority = :p1 and (t.tkiid > :p0))))"), select);
+        assertTrue(
+                select.contains("t.dueTime > :p2 or t.dueTime is null or (t.dueTime = :p2 and (t.priority < :p1 or "
+                        + "(t.priority = :p1 and (t.tkiid > :p0))))"),
+                select);
         assertTrue(select.endsWith("order by t.dueTime asc nulls last, t.priority desc, t.tkiid asc"), select);
     }
 
     @Test
     void goingDownTasksWithoutAValueComeFirst() {
-        TaskFilter filter = new TaskFilter(List.of(), SortKey.parse("dueTime desc"),
-                new Cursor(java.util.Arrays.asList((Object) null), "t-9"), 0, 10, false);
+        TaskFilter filter = new TaskFilter(
+                List.of(),
+                SortKey.parse("dueTime desc"),
+                new Cursor(java.util.Arrays.asList((Object) null), "t-9"),
+                0,
+                10,
+                false);
         String select = new TaskQuery(filter, ADMIN).select();
         assertTrue(select.contains("(t.dueTime is not null or (t.dueTime is null and (t.tkiid > :p0)))"), select);
         assertTrue(select.endsWith("order by t.dueTime desc nulls first, t.tkiid asc"), select);

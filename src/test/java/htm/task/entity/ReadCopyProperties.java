@@ -13,9 +13,10 @@ import net.jqwik.api.constraints.UseType;
 class ReadCopyProperties {
 
     @Property(tries = 500)
-    void aCopyReadsBackAsWritten(@ForAll @Size(max = 5) Set<@UseType Assignment> people,
-                                 @ForAll @Size(max = 5) Map<String, String> customProperties,
-                                 @ForAll @Size(max = 3) Map<String, String> binaryCustomProperties) {
+    void aCopyReadsBackAsWritten(
+            @ForAll @Size(max = 5) Set<@UseType Assignment> people,
+            @ForAll @Size(max = 5) Map<String, String> customProperties,
+            @ForAll @Size(max = 3) Map<String, String> binaryCustomProperties) {
         ReadCopy copy = new ReadCopy(people, customProperties, binaryCustomProperties);
         assertEquals(copy, ReadCopy.parse(copy.json()));
     }

@@ -45,7 +45,9 @@ class RouteTest {
     void aSequentialRouteAsksInTurnStopsAtARejectionAndSkips() {
         Route route = new Route("t", RoutingType.SEQUENTIAL, VOTERS, 0, null, null, "owner");
         List<RouteStep> first = route.start();
-        assertEquals(List.of("ann"), first.stream().map(s -> s.participant().principal()).toList());
+        assertEquals(
+                List.of("ann"),
+                first.stream().map(s -> s.participant().principal()).toList());
         route.asked(first.get(0), "s0");
         RouteStep second = route.answered("s0", "APPROVE").orElseThrow();
         assertEquals("ben", second.participant().principal());
@@ -62,7 +64,8 @@ class RouteTest {
         assertTrue(rejected.answered("s0", "REJECT").isEmpty());
         assertEquals("REJECT", rejected.decision());
         assertFalse(rejected.canSkip());
-        assertFalse(asked(new Route("t", RoutingType.PARALLEL, VOTERS, 0, null, null, "o")).canSkip());
+        assertFalse(asked(new Route("t", RoutingType.PARALLEL, VOTERS, 0, null, null, "o"))
+                .canSkip());
     }
 
     private static Route asked(Route route) {

@@ -24,6 +24,7 @@ class TaskTest {
     private static final Instant T2 = T0.plusSeconds(120);
     /** The originator of every task here, with apiwrite. */
     private static final Actor ALICE = Actor.of(new Caller("alice", Set.of(), Set.of(Role.APIWRITE)));
+
     private static final Actor BOB = admin("bob");
 
     @Test
@@ -37,8 +38,11 @@ class TaskTest {
         assertEquals(Task.DEFAULT_PRIORITY, task.priority());
         assertEquals(TaskKind.KIND_HUMAN, task.kind());
         assertEquals(36, task.tkiid().length());
-        assertNotEquals(task.tkiid(), Task.create(definition(null, null), "alice", T0).tkiid());
-        assertEquals(List.of(TaskAction.CREATE), task.history().stream().map(HistoryEntry::action).toList());
+        assertNotEquals(
+                task.tkiid(), Task.create(definition(null, null), "alice", T0).tkiid());
+        assertEquals(
+                List.of(TaskAction.CREATE),
+                task.history().stream().map(HistoryEntry::action).toList());
     }
 
     @Test
@@ -113,8 +117,10 @@ class TaskTest {
         assertEquals(403, forbidden.status());
         assertEquals(TaskState.STATE_READY, task.state());
         assertNull(task.owner());
-        assertEquals(List.of(TaskAction.CREATE, TaskAction.START),
-                task.history().stream().map(HistoryEntry::action).toList(), "nothing recorded");
+        assertEquals(
+                List.of(TaskAction.CREATE, TaskAction.START),
+                task.history().stream().map(HistoryEntry::action).toList(),
+                "nothing recorded");
         assertFalse(task.allows(stranger, TaskAction.CLAIM));
         assertTrue(task.allows(BOB, TaskAction.CLAIM));
         assertFalse(task.isLegal(TaskAction.COMPLETE));
@@ -133,16 +139,50 @@ class TaskTest {
 
     @Test
     void aClaimForAnotherUserNeedsThemNamedAsPotentialOwnerAndNotExcluded() {
-        Task task = Task.create(new TaskDefinition("approve", null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null,
-                List.of(Assignment.user(PeopleRole.POTENTIAL_OWNER, "carol"),
-                        Assignment.user(PeopleRole.POTENTIAL_OWNER, "dave"),
-                        Assignment.user(PeopleRole.EXCLUDED_OWNER, "dave")), Map.of(), null), "alice", T0);
+        Task task = Task.create(
+                new TaskDefinition(
+                        "approve",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                Assignment.user(PeopleRole.POTENTIAL_OWNER, "carol"),
+                                Assignment.user(PeopleRole.POTENTIAL_OWNER, "dave"),
+                                Assignment.user(PeopleRole.EXCLUDED_OWNER, "dave")),
+                        Map.of(),
+                        null),
+                "alice",
+                T0);
         task.start(ALICE, T0);
         Actor support = Actor.of(new Caller("sam", Set.of(), Set.of(Role.SUPPORT)));
-        assertEquals(403, assertThrows(HtmException.class, () -> task.claimFor(support, "erin", T1)).status());
-        assertEquals(403, assertThrows(HtmException.class, () -> task.claimFor(support, "dave", T1)).status());
-        assertEquals(403, assertThrows(HtmException.class, () -> task.claimFor(ALICE, "carol", T1)).status(),
+        assertEquals(
+                403,
+                assertThrows(HtmException.class, () -> task.claimFor(support, "erin", T1))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(HtmException.class, () -> task.claimFor(support, "dave", T1))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(HtmException.class, () -> task.claimFor(ALICE, "carol", T1))
+                        .status(),
                 "the originator may not assign");
         task.claimFor(support, "carol", T1);
         assertEquals("carol", task.owner());
@@ -183,10 +223,19 @@ class TaskTest {
     @Test
     void theEscalationChainStartsAtTheDueTimeAndEachLinkWaitsForTheOneBefore() {
         Task task = Task.create(definition(null, "PT4H"), "alice", T0);
-        task.instantiate("tpl-1", "approve", List.of(
-                new EscalationRule("remind", "PT1H", TaskState.STATE_READY, 1,
-                        List.of(Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol")), null, "late"),
-                new EscalationRule("hand-over", "PT2H", null, null, List.of(), "managers", null)));
+        task.instantiate(
+                "tpl-1",
+                "approve",
+                List.of(
+                        new EscalationRule(
+                                "remind",
+                                "PT1H",
+                                TaskState.STATE_READY,
+                                1,
+                                List.of(Assignment.user(PeopleRole.ESCALATION_RECEIVER, "carol")),
+                                null,
+                                "late"),
+                        new EscalationRule("hand-over", "PT2H", null, null, List.of(), "managers", null)));
         assertEquals("tpl-1", task.taskTemplateID());
         Escalation remind = task.escalations().get(0);
         Escalation handOver = task.escalations().get(1);
@@ -218,49 +267,112 @@ class TaskTest {
     @Test
     void anEscalationHandingTheTaskToAGroupReplacesItsPotentialOwners() {
         Task task = readyTask();
-        task.instantiate("tpl", "t", List.of(new EscalationRule("to-managers", "PT1H", null, null, List.of(),
-                "managers", null)));
+        task.instantiate(
+                "tpl",
+                "t",
+                List.of(new EscalationRule("to-managers", "PT1H", null, null, List.of(), "managers", null)));
         task.escalate(Actor.SYSTEM, task.escalations().get(0), T1);
         assertEquals(Set.of(), task.named(PeopleRole.POTENTIAL_OWNER, false));
         assertEquals(Set.of("managers"), task.named(PeopleRole.POTENTIAL_OWNER, true));
     }
 
     private static Task deletedAfter(String autoDeletionMode, String durationUntilDeleted) {
-        Task task = Task.create(new TaskDefinition("approve", null, null, null, null, null, null, null, null,
-                durationUntilDeleted, autoDeletionMode, null, null, null, null, null, null, null, null, null,
-                List.of(), Map.of(), null), "alice", T0);
+        Task task = Task.create(
+                new TaskDefinition(
+                        "approve",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        durationUntilDeleted,
+                        autoDeletionMode,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        Map.of(),
+                        null),
+                "alice",
+                T0);
         task.start(ALICE, T0);
         return task;
     }
 
     @Test
     void workItemsFollowThePeopleThroughEveryChange() {
-        Task task = Task.create(new TaskDefinition("approve", null, null, null, null, 3, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null,
-                List.of(Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
-                        Assignment.user(PeopleRole.EXCLUDED_OWNER, "bob")), Map.of(), null), "alice", T0);
-        assertWorkItems(task, Set.of(new WorkItem("reviewers", true, WorkItemReason.POTENTIAL_OWNER),
-                new WorkItem("bob", false, WorkItemReason.EXCLUDED_OWNER),
-                new WorkItem("alice", false, WorkItemReason.ORIGINATOR)));
+        Task task = Task.create(
+                new TaskDefinition(
+                        "approve",
+                        null,
+                        null,
+                        null,
+                        null,
+                        3,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
+                                Assignment.user(PeopleRole.EXCLUDED_OWNER, "bob")),
+                        Map.of(),
+                        null),
+                "alice",
+                T0);
+        assertWorkItems(
+                task,
+                Set.of(
+                        new WorkItem("reviewers", true, WorkItemReason.POTENTIAL_OWNER),
+                        new WorkItem("bob", false, WorkItemReason.EXCLUDED_OWNER),
+                        new WorkItem("alice", false, WorkItemReason.ORIGINATOR)));
         task.start(ALICE, T0);
         Actor carol = Actor.of(new Caller("carol", Set.of("reviewers"), Set.of(Role.APIWRITE)));
         task.claim(carol, T1);
         task.delegateTo(carol, "dave", T1);
-        assertWorkItems(task, Set.of(new WorkItem("reviewers", true, WorkItemReason.POTENTIAL_OWNER),
-                new WorkItem("bob", false, WorkItemReason.EXCLUDED_OWNER),
-                new WorkItem("alice", false, WorkItemReason.ORIGINATOR),
-                new WorkItem("alice", false, WorkItemReason.STARTER),
-                new WorkItem("carol", false, WorkItemReason.OWNER),
-                new WorkItem("dave", false, WorkItemReason.DELEGATE)));
+        assertWorkItems(
+                task,
+                Set.of(
+                        new WorkItem("reviewers", true, WorkItemReason.POTENTIAL_OWNER),
+                        new WorkItem("bob", false, WorkItemReason.EXCLUDED_OWNER),
+                        new WorkItem("alice", false, WorkItemReason.ORIGINATOR),
+                        new WorkItem("alice", false, WorkItemReason.STARTER),
+                        new WorkItem("carol", false, WorkItemReason.OWNER),
+                        new WorkItem("dave", false, WorkItemReason.DELEGATE)));
         task.resolve(Actor.of(new Caller("dave", Set.of(), Set.of(Role.APIWRITE))), T1);
         task.suspendAndCancelClaim(carol, null, T2);
         task.update(ALICE, new TaskUpdate("renamed", null, null, null, 1, T2, null, Map.of()), T2);
-        task.transferWorkItem(ALICE, Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
-                Assignment.group(PeopleRole.POTENTIAL_OWNER, "managers"), T2);
-        assertWorkItems(task, Set.of(new WorkItem("managers", true, WorkItemReason.POTENTIAL_OWNER),
-                new WorkItem("bob", false, WorkItemReason.EXCLUDED_OWNER),
-                new WorkItem("alice", false, WorkItemReason.ORIGINATOR),
-                new WorkItem("alice", false, WorkItemReason.STARTER)));
+        task.transferWorkItem(
+                ALICE,
+                Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
+                Assignment.group(PeopleRole.POTENTIAL_OWNER, "managers"),
+                T2);
+        assertWorkItems(
+                task,
+                Set.of(
+                        new WorkItem("managers", true, WorkItemReason.POTENTIAL_OWNER),
+                        new WorkItem("bob", false, WorkItemReason.EXCLUDED_OWNER),
+                        new WorkItem("alice", false, WorkItemReason.ORIGINATOR),
+                        new WorkItem("alice", false, WorkItemReason.STARTER)));
     }
 
     private static void assertWorkItems(Task task, Set<WorkItem> expected) {
@@ -279,7 +391,29 @@ class TaskTest {
     }
 
     static TaskDefinition definition(Integer priority, String durationUntilDue) {
-        return new TaskDefinition("approve", null, null, null, null, priority, null, durationUntilDue, null, null,
-                null, null, null, null, null, null, null, null, null, null, List.of(), Map.of(), null);
+        return new TaskDefinition(
+                "approve",
+                null,
+                null,
+                null,
+                null,
+                priority,
+                null,
+                durationUntilDue,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                null);
     }
 }
