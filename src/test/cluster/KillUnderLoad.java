@@ -59,12 +59,44 @@ public class KillUnderLoad {
         System.out.println("kill under load: server A (pid " + pid + ") killed with kill -9 after 20 s");
         Thread.sleep(5_000); // A stays down 5 s while the clients go on against B
         new ProcessBuilder("bash", "-c", args[3]).inheritIO().start().waitFor();
-        Thread.sleep(35_000); // the rest of the 60 s of load, with A back
+        long restarted = System.nanoTime();
+        if (!awaitReady(a, Duration.ofSeconds(120))) {
+            System.out.println("FAIL: server A did not become ready within 120 s of its restart");
+            System.exit(1);
+        }
+        long left = 35_000 - Duration.ofNanos(System.nanoTime() - restarted).toMillis();
+        System.out.println("kill under load: server A ready again after "
+                + Duration.ofNanos(System.nanoTime() - restarted).toSeconds() + " s");
+        Thread.sleep(Math.max(left, 10_000)); // the rest of the 60 s of load, with A back
         RUNNING.set(false);
         for (Thread thread : clients) {
             thread.join();
         }
         System.exit(check() ? 0 : 1);
+    }
+
+    /**
+     * Liberty answers HTTP (with its own "context root not found" page) before the application has started, so
+     * "started" is not "ready": wait for the application's readiness check.
+     */
+    private static boolean awaitReady(String server, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                HttpResponse<String> ready = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(server + "/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return true;
+                }
+            } catch (Exception e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     private static void work(int client) {
@@ -136,7 +168,10 @@ public class KillUnderLoad {
             Map<String, Integer> statuses = entry.getValue();
             HttpResponse<String> found = send("admin", "GET", V1 + "tasks?name=" + name + "&size=5", "");
             if (found == null || found.statusCode() != 200) {
-                broken.add("cannot list tasks named " + name + ": " + (found == null ? "no answer" : found.body()));
+                broken.add("cannot list tasks named " + name + ": "
+                        + (found == null
+                                ? "no answer"
+                                : found.uri().getAuthority() + " answered " + found.statusCode() + " " + found.body()));
                 continue;
             }
             List<String> ids = new ArrayList<>();
