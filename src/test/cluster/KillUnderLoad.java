@@ -94,7 +94,7 @@ public class KillUnderLoad {
             } catch (Exception e) {
                 // not up yet
             }
-            Thread.sleep(500);
+            Thread.sleep(500); // polls, bounded by the limit
         }
         return false;
     }

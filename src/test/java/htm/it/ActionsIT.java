@@ -14,10 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -191,21 +187,13 @@ class ActionsIT extends HtmServer {
                 // the same sweep may meet the other task first, so the failure can be logged a moment later
                 String failure = "Cannot expire task " + broken;
                 assertTrue(
-                        awaitServer(ActionsIT::serverLog, log -> log.contains(failure))
+                        awaitServer(HtmServer::serverLog, log -> log.contains(failure))
                                 .contains(failure),
                         "the log names the task that failed");
                 assertTrue(ServiceEndpointsIT.metric(anonymous, "htm_deadline_failures_total", "") >= 1);
             } finally {
                 Database.update("update task set duration_until_deleted = 'P1D' where tkiid = ?", broken);
             }
-        }
-    }
-
-    private static String serverLog() {
-        try {
-            return Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

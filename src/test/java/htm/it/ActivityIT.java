@@ -7,10 +7,6 @@ import static htm.it.ServiceEndpointsIT.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +64,7 @@ class ActivityIT extends HtmServer {
             String tkiid = alice.create("{\"name\": \"activity-expiry\", \"durationUntilExpires\": \"PT1S\", "
                     + "\"potentialOwners\": {\"users\": [\"alice\"]}}");
             String line = "system ACTION_EXPIRE task " + tkiid + " (STATE_READY -> STATE_EXPIRED)";
-            awaitServer(ActivityIT::serverLog, log -> log.contains(line));
+            awaitServer(HtmServer::serverLog, log -> log.contains(line));
             assertTrue(metric(metrics, ACTION_TIME, "action=\"ACTION_EXPIRE\"") >= timed + 1);
         }
     }
@@ -141,13 +137,5 @@ class ActivityIT extends HtmServer {
 
     private static void assertLogged(String line) {
         assertTrue(serverLog().contains(line), "the activity log says: " + line);
-    }
-
-    private static String serverLog() {
-        try {
-            return Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,9 +2,13 @@ package htm.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,5 +56,14 @@ abstract class HtmServer {
             answer = read.get();
         }
         return answer;
+    }
+
+    /** The test server's log, where the activity log and the deadline timer's failures are written. */
+    static String serverLog() {
+        try {
+            return Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

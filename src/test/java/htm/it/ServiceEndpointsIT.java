@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document, health and metrics, at the server's root as API.md §6 names them; the activity log. */
@@ -88,7 +86,7 @@ class ServiceEndpointsIT extends HtmServer {
                 assertFalse(everything.contains(secret), "/metrics is open to anyone: it names no one and no task");
             }
 
-            String log = Files.readString(Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
+            String log = serverLog();
             assertTrue(log.contains("alice created task " + tkiid), "the log says who created which task");
             assertTrue(log.contains("alice ACTION_CLAIM task " + tkiid + " (STATE_READY -> STATE_CLAIMED)"));
             assertTrue(log.contains("alice ACTION_COMPLETE task " + tkiid + " (STATE_CLAIMED -> STATE_FINISHED)"));
