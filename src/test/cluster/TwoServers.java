@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public class TwoServers {
             offered.add(create("{\"name\": \"queue-" + i + "\", \"potentialOwners\": {\"groups\": [\"reviewers\"]}}"));
         }
         String[][] workers = {{a, "alice"}, {b, "bob"}, {a, "bob"}, {b, "alice"}};
-        List<String> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> handedOut = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(workers.length);
         List<Future<?>> runs = new ArrayList<>();
         for (String[] worker : workers) {

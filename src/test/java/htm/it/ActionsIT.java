@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -306,8 +308,7 @@ class ActionsIT extends HtmServer {
             assertEquals("2030-01-01T00:00:00.000Z", updated.getString("dueTime"));
             assertEquals("now urgent", updated.getString("description"));
             assertEquals(
-                    jakarta.json.Json.createObjectBuilder().add("region", "US").build(),
-                    updated.getJsonObject("customProperties"));
+                    Json.createObjectBuilder().add("region", "US").build(), updated.getJsonObject("customProperties"));
             List<String> history = alice.historyActions(tkiid);
             assertEquals("ACTION_UPDATE", history.get(history.size() - 1));
             assertError(bob.put(V1 + "task/" + tkiid + "?action=update", "{\"priority\": 0}"), 403, "HTM0403E");
@@ -345,7 +346,7 @@ class ActionsIT extends HtmServer {
 
     private static List<String> actions(JsonObject reply, int index) {
         return reply.getJsonArray("items").getJsonObject(index).getJsonArray("actions").stream()
-                .map(v -> ((jakarta.json.JsonString) v).getString())
+                .map(v -> ((JsonString) v).getString())
                 .toList();
     }
 }

@@ -10,10 +10,13 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A JAX-RS client that talks to the deployed HTM as one user, the way an HTM client would. */
 final class Api implements AutoCloseable {
@@ -46,7 +49,7 @@ final class Api implements AutoCloseable {
     private URL url() {
         try {
             return new URL(base);
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -112,7 +115,7 @@ final class Api implements AutoCloseable {
     }
 
     /** The HTM action names of a task's history, oldest first. */
-    java.util.List<String> historyActions(String tkiid) {
+    List<String> historyActions(String tkiid) {
         return get(V1 + "task/" + tkiid + "/history").json().getJsonArray("items").stream()
                 .map(e -> e.asJsonObject().getString("action"))
                 .toList();
@@ -128,7 +131,7 @@ final class Api implements AutoCloseable {
 
         static Reply of(Response response) {
             try (response) {
-                Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 response.getStringHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
                 String body = response.hasEntity() ? response.readEntity(String.class) : "";
                 return new Reply(response.getStatus(), headers, body);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
@@ -34,7 +35,7 @@ class BrowserSessionIT extends HtmServer {
             }
             try (Response me =
                     client.target(base + "ui/session").request().cookie(sso).get()) {
-                assertEquals("bob", me.readEntity(jakarta.json.JsonObject.class).getString("user"));
+                assertEquals("bob", me.readEntity(JsonObject.class).getString("user"));
             }
             try (Response forged = client.target(base + V1 + "task/" + tkiid + "?action=claim")
                     .request()
@@ -55,9 +56,7 @@ class BrowserSessionIT extends HtmServer {
                     .post(Entity.form(new Form("username", "bob").param("password", "nope")))) {
                 assertEquals(401, wrong.getStatus());
                 assertNull(wrong.getHeaderString("WWW-Authenticate"), "no browser dialog for the page");
-                assertEquals(
-                        "HTM0401E",
-                        wrong.readEntity(jakarta.json.JsonObject.class).getString("errorNumber"));
+                assertEquals("HTM0401E", wrong.readEntity(JsonObject.class).getString("errorNumber"));
             }
             assertError(new Api(base, null).get("ui/session"), 401, "HTM0401E");
         } finally {

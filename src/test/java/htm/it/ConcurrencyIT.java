@@ -10,12 +10,15 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** Clients racing over HTTP for the same task: exactly one wins, every other one gets 409, never a 500. */
@@ -97,15 +100,11 @@ class ConcurrencyIT extends HtmServer {
     }
 
     private static void assertOneWinner(Map<String, Integer> outcome, int round) {
-        assertEquals(
-                java.util.Set.of(200, 409), java.util.Set.copyOf(outcome.values()), "round " + round + ": " + outcome);
+        assertEquals(Set.of(200, 409), Set.copyOf(outcome.values()), "round " + round + ": " + outcome);
     }
 
     /** Fires two requests at the same moment; answers their statuses as "first" and "second". */
-    private static Map<String, Integer> pair(
-            ExecutorService pool,
-            java.util.concurrent.Callable<Integer> first,
-            java.util.concurrent.Callable<Integer> second)
+    private static Map<String, Integer> pair(ExecutorService pool, Callable<Integer> first, Callable<Integer> second)
             throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Future<Integer> one = pool.submit(() -> {
@@ -121,8 +120,7 @@ class ConcurrencyIT extends HtmServer {
     }
 
     /** Fires one claim per racer at the same moment; answers how many got each status. */
-    private Map<Integer, Integer> race(ExecutorService pool, String tkiid, java.util.function.IntFunction<String> who)
-            throws Exception {
+    private Map<Integer, Integer> race(ExecutorService pool, String tkiid, IntFunction<String> who) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {

@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,7 +171,7 @@ class QueriesIT extends HtmServer {
             }
         }
         Map<String, String> claimedBy = new ConcurrentHashMap<>();
-        List<Integer> otherStatuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> otherStatuses = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> workers = new ArrayList<>();

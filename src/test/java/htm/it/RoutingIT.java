@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -227,9 +228,9 @@ class RoutingIT extends HtmServer {
                             .get(V1 + "task/" + escalated + "/role/potentialOwner")
                             .json()
                             .getJsonArray("groups")
-                            .getValuesAs(jakarta.json.JsonString.class)
+                            .getValuesAs(JsonString.class)
                             .stream()
-                            .map(jakarta.json.JsonString::getString)
+                            .map(JsonString::getString)
                             .toList());
             String plain = alice.createReadyTask("no-receivers");
             assertError(alice.put(ORACLE + plain, "{\"action\": {\"id\": \"ESCALATE\"}}"), 409, "HTM0409E");

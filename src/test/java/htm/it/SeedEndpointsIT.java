@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -203,7 +204,7 @@ class SeedEndpointsIT extends HtmServer {
                     .getJsonObject("entry");
             assertEquals(1, entry.getInt("priority"));
             assertEquals("Urgent review", entry.getString("name"));
-            assertEquals(jakarta.json.JsonValue.NULL, entry.get("description"));
+            assertEquals(JsonValue.NULL, entry.get("description"));
             assertError(alice.put(ALFRESCO + tkiid, "{\"state\": \"claimed\"}"), 400, "HTM0400E");
             assertError(alice.put(ALFRESCO + tkiid + "?select=colour", "{}"), 400, "HTM0400E");
             assertError(alice.put(ALFRESCO + tkiid + "?select=state", "{\"state\": \"sleeping\"}"), 400, "HTM0400E");

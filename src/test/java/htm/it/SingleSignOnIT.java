@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class SingleSignOnIT extends HtmServer {
             Api.basic("alice", "wrong"),
             Api.basic("nobody", "alice"),
             "Basic !!!",
-            "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
+            "Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
             "Digest x",
             ""
         };
@@ -186,7 +188,7 @@ class SingleSignOnIT extends HtmServer {
                 true);
     }
 
-    private jakarta.ws.rs.client.Invocation.Builder bearer(String token, String path) {
+    private Invocation.Builder bearer(String token, String path) {
         return client.target(base + path).request().header("Authorization", "Bearer " + token);
     }
 
@@ -210,7 +212,7 @@ class SingleSignOnIT extends HtmServer {
         String header = "{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + user + "\",\"upn\":\""
                 + user + "\",\"groups\":" + groups + ",\"iat\":" + (now - 60) + ",\"exp\":" + (now + lifetimeSeconds)
-                + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String signed = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

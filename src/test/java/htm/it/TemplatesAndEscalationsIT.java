@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -166,8 +167,8 @@ class TemplatesAndEscalationsIT extends HtmServer {
     }
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString)
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .toList();
     }
 }

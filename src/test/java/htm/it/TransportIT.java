@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
@@ -115,8 +116,7 @@ class TransportIT extends HtmServer {
                 .header("Origin", "https://evil.example")
                 .post(Entity.form(new Form("username", "mallory").param("password", "mallory")))) {
             assertEquals(403, forged.getStatus());
-            assertEquals(
-                    "HTM0403E", forged.readEntity(jakarta.json.JsonObject.class).getString("errorNumber"));
+            assertEquals("HTM0403E", forged.readEntity(JsonObject.class).getString("errorNumber"));
             assertNull(ssoCookie(forged));
         } finally {
             client.close();

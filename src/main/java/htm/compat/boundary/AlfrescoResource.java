@@ -1,5 +1,6 @@
 package htm.compat.boundary;
 
+import htm.compat.control.SeedStatus;
 import htm.problem.entity.HtmException;
 import htm.task.boundary.TaskView;
 import htm.task.boundary.Tasks;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -129,7 +131,7 @@ public class AlfrescoResource {
                 throw HtmException.invalidInput("select", "unknown property '" + property + "'; one of " + SELECTABLE);
             }
         }
-        return selected.stream().map(String::trim).collect(java.util.stream.Collectors.toSet());
+        return selected.stream().map(String::trim).collect(Collectors.toSet());
     }
 
     private static TaskUpdate update(JsonObject request, Set<String> selected) {
@@ -197,14 +199,7 @@ public class AlfrescoResource {
         put(entry, "owner", task.owner());
         put(entry, "assignee", task.delegate() != null ? task.delegate() : task.owner());
         entry.addNull("formResourceKey");
-        entry.add(
-                "state",
-                switch (task.state()) {
-                    case "STATE_INACTIVE", "STATE_READY" -> "unclaimed";
-                    case "STATE_CLAIMED" -> task.delegate() != null ? "delegated" : "claimed";
-                    case "STATE_FINISHED", "STATE_FORWARDED" -> "completed";
-                    default -> task.state().substring("STATE_".length()).toLowerCase();
-                });
+        entry.add("state", SeedStatus.alfresco(task.state(), task.delegate() != null));
         return Json.createObjectBuilder().add("entry", entry).build();
     }
 

@@ -1,10 +1,12 @@
 package htm.compat.boundary;
 
+import htm.compat.control.SeedStatus;
 import htm.job.boundary.JobSnapshot;
 import htm.job.boundary.Jobs;
 import htm.problem.entity.HtmException;
 import htm.task.boundary.TaskView;
 import htm.task.control.JsonInput;
+import htm.task.entity.TaskState;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,8 +62,6 @@ public class ItentialJobResource {
     static JsonObject itential(JobSnapshot job) {
         JsonObjectBuilder tasks = Json.createObjectBuilder();
         JsonArrayBuilder errors = Json.createArrayBuilder();
-        boolean failed = false;
-        boolean open = job.tasks().isEmpty();
         for (TaskView task : job.tasks()) {
             JsonObject itentialTask = ItentialResource.itential(task, null, null);
             tasks.add(
@@ -70,22 +71,17 @@ public class ItentialJobResource {
                             .add("groups", Json.createArrayBuilder())
                             .add("status", itentialTask.getString("status"))
                             .add("metrics", itentialTask.getJsonObject("metrics")));
-            if (task.state().equals("STATE_FAILED")) {
-                failed = true;
+            if (task.state() == TaskState.STATE_FAILED) {
                 errors.add(Json.createObjectBuilder()
                         .add("task", task.tkiid())
                         .add("message", "Task " + task.name() + " failed")
                         .add(
                                 "timestamp",
-                                java.time.Instant.parse(task.lastModificationTime())
-                                        .toEpochMilli()));
+                                Instant.parse(task.lastModificationTime()).toEpochMilli()));
             }
-            open |= task.state().equals("STATE_READY")
-                    || task.state().equals("STATE_CLAIMED")
-                    || task.state().equals("STATE_INACTIVE");
         }
         JsonObjectBuilder metrics = Json.createObjectBuilder()
-                .add("start_time", java.time.Instant.parse(job.created()).toEpochMilli());
+                .add("start_time", Instant.parse(job.created()).toEpochMilli());
         if (job.owner() == null) {
             metrics.addNull("owner");
         } else {
@@ -104,7 +100,10 @@ public class ItentialJobResource {
                 .add("type", "automation")
                 .add("watchers", Json.createArrayBuilder(job.watchers()))
                 .add("metrics", metrics)
-                .add("status", failed ? "error" : open ? "running" : "complete")
+                .add(
+                        "status",
+                        SeedStatus.itentialJob(
+                                job.tasks().stream().map(TaskView::state).toList()))
                 .add("locked", job.owner() != null)
                 .add("error", errors)
                 .build();

@@ -1,12 +1,14 @@
 package htm.compat.boundary;
 
+import htm.compat.control.SeedStatus;
 import htm.problem.entity.HtmException;
-import htm.security.control.Role;
+import htm.security.boundary.CurrentCaller;
 import htm.task.boundary.TaskData;
 import htm.task.boundary.TaskView;
 import htm.task.boundary.Tasks;
 import htm.task.control.JsonInput;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,9 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,33 +35,19 @@ public class ItentialResource {
     @EJB
     TaskData data;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Claim a manual task: {task_id, user}; user is the caller, unless the caller is admin or "
-                    + "support (then the user must be named as a potential owner)")
+            summary = "Claim a manual task: {task_id, user}; a user other than the caller is made the owner as "
+                    + "HTM's assign does it (for task administrators and support; the user must be a potential owner)")
     public JsonObject claim(String body) {
         JsonObject request = JsonInput.object(body);
         String taskId = required(request, "task_id");
         String user = required(request, "user");
-        String caller = security.getUserPrincipal().getName();
-        TaskView task;
-        if (user.equals(caller)) {
-            task = tasks.claim(taskId, null).task();
-        } else if (security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.SUPPORT_NAME)) {
-            task = tasks.claimFor(taskId, user).task();
-        } else {
-            throw new HtmException(
-                    403,
-                    "HTM0403E",
-                    "User " + caller + " may claim only for themselves, not for " + user + ".",
-                    caller,
-                    "claim",
-                    taskId);
-        }
+        TaskView task = (user.equals(caller.name()) ? tasks.claim(taskId, null) : tasks.claimFor(taskId, user)).task();
         return itential(task, data.input(taskId), data.output(taskId));
     }
 
@@ -84,29 +70,13 @@ public class ItentialResource {
         put(metrics, "end_time", end);
         put(metrics, "claim_time", claimed);
         put(metrics, "run_time", start == null ? null : (end == null ? System.currentTimeMillis() : end) - start);
-        put(
-                metrics,
-                "finish_state",
-                switch (task.state()) {
-                    case "STATE_FINISHED", "STATE_FORWARDED" -> "success";
-                    case "STATE_FAILED" -> "error";
-                    case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";
-                    default -> null;
-                });
+        put(metrics, "finish_state", SeedStatus.itentialFinishState(task.state()));
         JsonObjectBuilder result =
                 Json.createObjectBuilder().add("_id", task.tkiid()).add("name", task.name());
         put(result, "summary", task.displayName() == null ? task.name() : task.displayName());
         put(result, "displayName", task.displayName() == null ? task.name() : task.displayName());
         result.add("type", "manual");
-        result.add(
-                "status",
-                switch (task.state()) {
-                    case "STATE_INACTIVE", "STATE_READY" -> "incomplete";
-                    case "STATE_CLAIMED" -> "running";
-                    case "STATE_FINISHED", "STATE_FORWARDED" -> "complete";
-                    case "STATE_FAILED" -> "error";
-                    default -> "canceled";
-                });
+        result.add("status", SeedStatus.itentialTask(task.state()));
         put(result, "description", task.description());
         put(result, "app", task.applicationName());
         put(result, "job", task.containmentContextID());

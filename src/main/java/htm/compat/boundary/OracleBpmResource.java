@@ -1,6 +1,9 @@
 package htm.compat.boundary;
 
+import htm.compat.control.SeedStatus;
 import htm.problem.entity.HtmException;
+import htm.security.boundary.CurrentCaller;
+import htm.security.control.Role;
 import htm.task.boundary.TaskData;
 import htm.task.boundary.TaskView;
 import htm.task.boundary.Tasks;
@@ -12,6 +15,7 @@ import htm.task.entity.Assignment;
 import htm.task.entity.HistoryEntry;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.RouteRequest;
+import htm.task.entity.TaskState;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,11 +28,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,8 +56,8 @@ public class OracleBpmResource {
     @Inject
     OneTransaction oneTransaction;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -130,7 +133,7 @@ public class OracleBpmResource {
     }
 
     /** What the caller may still read after an action that took the task out of their hands (INFO_SUBMIT). */
-    private static <T> T ifStillVisible(java.util.function.Supplier<T> read, T otherwise) {
+    private static <T> T ifStillVisible(Supplier<T> read, T otherwise) {
         try {
             return read.get();
         } catch (HtmException e) {
@@ -158,14 +161,14 @@ public class OracleBpmResource {
     }
 
     private void claimIfReady(String id) {
-        if (tasks.find(id).task().state().equals("STATE_READY")) {
+        if (tasks.find(id).task().state() == TaskState.STATE_READY) {
             tasks.claim(id, null);
         }
     }
 
     private VersionedTask reassign(String id, String assignee) {
         TaskView task = tasks.find(id).task();
-        if (task.state().equals("STATE_CLAIMED")) {
+        if (task.state() == TaskState.STATE_CLAIMED) {
             throw HtmException.invalidInput("action.id", "REASSIGN a claimed task through the HTM owner transfer");
         }
         return tasks.claimFor(id, assignee);
@@ -179,7 +182,7 @@ public class OracleBpmResource {
     }
 
     private void purge(String id) {
-        if (!security.isUserInRole("admin")) {
+        if (!caller.has(Role.ADMIN)) {
             throw new HtmException(403, "HTM0403E", "Only an administrator purges tasks.", id);
         }
         endIfActive(id);
@@ -188,8 +191,7 @@ public class OracleBpmResource {
 
     private VersionedTask endIfActive(String id) {
         VersionedTask task = tasks.find(id);
-        String state = task.task().state();
-        return state.equals("STATE_READY") || state.equals("STATE_CLAIMED") ? tasks.terminate(id, null) : task;
+        return task.task().state().isWorking() ? tasks.terminate(id, null) : task;
     }
 
     /**
@@ -241,14 +243,7 @@ public class OracleBpmResource {
 
     /** The seed's Task shape: id, kind, contextId, status, history, artifacts, metadata, final. */
     static JsonObject oracle(TaskView task, String output, List<HistoryEntry> history) {
-        String state = switch (task.state()) {
-            case "STATE_INACTIVE", "STATE_READY" -> "submitted";
-            case "STATE_CLAIMED" -> Boolean.TRUE.equals(task.isAwaitingInformation()) ? "input-required" : "working";
-            case "STATE_FINISHED", "STATE_FORWARDED" -> "completed";
-            case "STATE_FAILED" -> "failed";
-            case "STATE_TERMINATED", "STATE_EXPIRED" -> "canceled";
-            default -> "unknown";
-        };
+        String state = SeedStatus.oracle(task.state(), Boolean.TRUE.equals(task.isAwaitingInformation()));
         JsonObjectBuilder status =
                 Json.createObjectBuilder().add("state", state).add("timestamp", task.lastModificationTime());
         JsonArrayBuilder artifacts = Json.createArrayBuilder();
@@ -265,7 +260,7 @@ public class OracleBpmResource {
                                             .add("text", output))));
         }
         JsonObjectBuilder metadata = Json.createObjectBuilder()
-                .add("htmState", task.state())
+                .add("htmState", task.state().name())
                 .add("priority", task.priority())
                 .add("isSuspended", task.isSuspended());
         if (task.owner() != null) {

@@ -9,7 +9,6 @@ import static htm.security.control.Role.SUPPORT_NAME;
 import htm.job.entity.Job;
 import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
-import htm.security.control.Role;
 import htm.task.boundary.TaskAccess;
 import htm.task.boundary.TaskView;
 import htm.task.control.Actor;
@@ -63,20 +62,17 @@ public class Jobs {
 
     /**
      * Claims the job for user, and with it each of its ready tasks the user may claim (the per-task rules decide).
-     * The user is the caller, unless the caller is admin or support; then the user must be named as a potential
-     * owner. A job someone else holds answers 409; a job with ready tasks of which the user may claim none, 403.
+     * The user is the caller, or another user on whose behalf the caller may claim (the permissions' on-behalf rule:
+     * a role that assigns, and per task its administrator or support, the user a potential owner). A job someone
+     * else holds answers 409; a job with ready tasks of which the user may claim none, 403.
      */
     public JobSnapshot claim(String id, String user) {
         Caller caller = access.caller();
         boolean forSelf = user.equals(caller.name());
-        if (!forSelf && !caller.isAdmin() && !caller.has(Role.SUPPORT)) {
-            throw new HtmException(
-                    403,
-                    "HTM0403E",
-                    "User " + caller.name() + " may claim only for themselves.",
-                    caller.name(),
-                    "claimJob",
-                    id);
+        Actor actor = Actor.of(caller);
+        TaskAction action = forSelf ? TaskAction.CLAIM : TaskAction.ASSIGN;
+        if (!actor.roleAllows(action)) {
+            throw HtmException.roleRefuses(caller.name(), action.htmName());
         }
         Job job = visible(id, caller, LockModeType.PESSIMISTIC_WRITE);
         if (job.isClaimedByAnotherThan(user)) {
@@ -86,9 +82,7 @@ public class Jobs {
         Instant now = Instant.now();
         int ready = 0;
         int claimed = 0;
-        Actor actor = Actor.of(caller);
         for (Task task : tasks(job)) {
-            TaskAction action = forSelf ? TaskAction.CLAIM : TaskAction.ASSIGN;
             if (!task.isLegal(action)) {
                 continue;
             }

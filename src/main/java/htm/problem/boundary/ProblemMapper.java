@@ -4,11 +4,13 @@ import htm.problem.control.Problem;
 import htm.problem.control.Problems;
 import htm.problem.entity.HtmException;
 import htm.security.boundary.CrossSiteRequestGuard;
+import htm.security.boundary.CurrentCaller;
+import htm.security.control.Role;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
@@ -20,8 +22,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @Context
     HttpHeaders headers;
@@ -35,10 +37,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, "Request failed", failure);
         }
         // a role check failed for no one in particular: the caller must sign in; HTM's own refusals stay 403
-        if (problem.status() == 403 && security.getUserPrincipal() == null && !(failure instanceof HtmException)) {
+        if (problem.status() == 403 && !caller.isSignedIn() && !(failure instanceof HtmException)) {
             problem = Problems.of(HtmException.unauthenticated());
         }
-        if (!security.isUserInRole("admin")) {
+        if (!caller.has(Role.ADMIN)) {
             problem = problem.withoutDetails();
         }
         Response.ResponseBuilder response = Response.status(problem.status())

@@ -67,6 +67,11 @@ public class HtmException extends RuntimeException {
                 tkiid);
     }
 
+    /** 403 before the task is looked at: none of the caller's application roles allows the action. */
+    public static HtmException roleRefuses(String who, String action) {
+        return new HtmException(403, "HTM0403E", "The caller's role does not allow this request.", who, action);
+    }
+
     public static HtmException taskNotFound(String tkiid) {
         return notFound("Task", tkiid);
     }

@@ -2,6 +2,7 @@ package htm.security.boundary;
 
 import htm.problem.entity.HtmException;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,13 +26,16 @@ public class AuthenticationRequired implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    @Inject
+    CurrentCaller caller;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> target = resource.getResourceClass();
         if (target != null && target.isAnnotationPresent(Public.class)) {
             return;
         }
-        if (request.getSecurityContext().getUserPrincipal() == null) {
+        if (!caller.isSignedIn()) {
             Object refusal = servletRequest.getAttribute(CallerAuthentication.REFUSAL);
             if (servletRequest.getAttribute(CallerAuthentication.RETRY_AFTER) instanceof Long seconds) {
                 throw HtmException.tooManyAttempts(refusal.toString(), seconds);

@@ -1,5 +1,10 @@
 package htm.security.boundary;
 
+import com.ibm.websphere.security.WSSecurityException;
+import com.ibm.websphere.security.auth.CredentialDestroyedException;
+import com.ibm.websphere.security.auth.WSSubject;
+import com.ibm.websphere.security.cred.WSCredential;
+import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
 import htm.security.control.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,52 +14,76 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.security.auth.Subject;
+import javax.security.auth.login.CredentialExpiredException;
 
-/** Reads the caller of the current request from the container: name, roles and registry groups. */
+/**
+ * The one way HTM knows who calls: name, roles and registry groups of the current request's caller, read from
+ * the container (Jakarta Security, and Liberty's subject for the groups).
+ */
 @ApplicationScoped
 public class CurrentCaller {
+
+    private static final Logger LOG = Logger.getLogger(CurrentCaller.class.getName());
 
     @Inject
     SecurityContext security;
 
     public Caller get() {
-        Principal principal = security.getCallerPrincipal();
-        String name = principal == null ? "" : principal.getName();
         Set<Role> roles = Arrays.stream(Role.values())
                 .filter(role -> security.isCallerInRole(role.roleName()))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new Caller(name, registryGroups(), roles);
+        return new Caller(name(), registryGroups(), roles);
+    }
+
+    /** The caller's name; empty when no one signed in. */
+    public String name() {
+        Principal principal = security.getCallerPrincipal();
+        return principal == null ? "" : principal.getName();
+    }
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    /** Whether the caller has the role, without reading their groups (for error bodies, which must not fail). */
+    public boolean has(Role role) {
+        return security.isCallerInRole(role.roleName());
     }
 
     /**
      * The groups the user registry (basic, LDAP) or the SSO token put on the caller. Jakarta Security has no
-     * API for them; Liberty keeps them on the caller subject's WSCredential as "group:realm/name". Its API jar
-     * is not on Maven Central, hence reflection on the two classes, which Liberty shows every application.
+     * API for them; Liberty keeps them on the caller subject's WSCredential as "group:realm/name". A credential
+     * that cannot be read fails the request: dropping its groups would hide the caller's group tasks.
      */
     private static Set<String> registryGroups() {
+        Subject subject;
         try {
-            Class<?> wsSubject = Class.forName("com.ibm.websphere.security.auth.WSSubject");
-            Subject subject = (Subject) wsSubject.getMethod("getCallerSubject").invoke(null);
-            if (subject == null) {
-                return Set.of();
-            }
-            Class<?> credentialType = Class.forName("com.ibm.websphere.security.cred.WSCredential");
-            Set<String> groups = new LinkedHashSet<>();
-            for (Object credential : subject.getPublicCredentials(credentialType)) {
-                String realm = (String) credentialType.getMethod("getRealmName").invoke(credential);
-                @SuppressWarnings("unchecked")
-                List<String> ids =
-                        (List<String>) credentialType.getMethod("getGroupIds").invoke(credential);
-                ids.stream().map(id -> groupName(id, realm)).forEach(groups::add);
-            }
-            return groups;
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            subject = WSSubject.getCallerSubject();
+        } catch (WSSecurityException e) {
+            throw new IllegalStateException("Cannot read the caller's subject", e);
+        }
+        if (subject == null) {
             return Set.of();
         }
+        Set<String> groups = new LinkedHashSet<>();
+        for (WSCredential credential : subject.getPublicCredentials(WSCredential.class)) {
+            try {
+                String realm = credential.getRealmName();
+                for (Object id : credential.getGroupIds()) {
+                    groups.add(groupName((String) id, realm));
+                }
+            } catch (CredentialExpiredException e) {
+                LOG.info(() -> "The credential of " + subject.getPrincipals() + " has expired: " + e.getMessage());
+                throw HtmException.unauthenticated();
+            } catch (CredentialDestroyedException e) {
+                throw new IllegalStateException("The caller's credential was destroyed", e);
+            }
+        }
+        return groups;
     }
 
     /**

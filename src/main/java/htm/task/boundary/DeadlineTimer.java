@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +19,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The task deadlines that act by themselves, as principal "system": a suspension resumes at its resumption
- * time, a task still open at its expiration time ends in STATE_EXPIRED, a due escalation fires (or lapses
+ * time, a task still ready or claimed at its expiration time ends in STATE_EXPIRED, a due escalation fires (or lapses
  * when the task has moved on), an ended task goes away at its deletion time. The deadlines live in the task
  * rows; the timer that looks for them is a persistent EJB timer (server.xml: persistentExecutor), so it
  * outlives restarts and, with several servers on one database, runs on one of them and fails over to another
@@ -54,7 +53,7 @@ public class DeadlineTimer {
     public void actOnDueDeadlines() {
         Instant now = Instant.now();
         meet("resume", due("t.suspended = true and t.resumptionTime <= :now", now), now, deadlines::resume);
-        meet("expire", due("t.state in :open and t.expirationTime <= :now", now), now, deadlines::expire);
+        meet("expire", due("t.state in :working and t.expirationTime <= :now", now), now, deadlines::expire);
         meet(
                 "escalate",
                 em.createQuery(
@@ -91,8 +90,8 @@ public class DeadlineTimer {
         var query = em.createQuery("select t.tkiid from Task t where " + condition, String.class)
                 .setParameter("now", now)
                 .setMaxResults(BATCH + retries.held());
-        if (condition.contains(":open")) {
-            query.setParameter("open", Set.of(TaskState.STATE_READY, TaskState.STATE_CLAIMED));
+        if (condition.contains(":working")) {
+            query.setParameter("working", TaskState.working());
         }
         return query.getResultList();
     }

@@ -24,8 +24,6 @@ import java.util.EnumSet;
 @Dependent
 public class TaskAccess {
 
-    private static final EnumSet<TaskState> OPEN =
-            EnumSet.of(TaskState.STATE_INACTIVE, TaskState.STATE_READY, TaskState.STATE_CLAIMED);
     /** The actions by which a caller can make a task hold more people or properties. */
     private static final EnumSet<TaskAction> GROWING =
             EnumSet.of(TaskAction.UPDATE, TaskAction.SET_CUSTOM_PROPERTY, TaskAction.TRANSFER_WORK_ITEM);
@@ -63,11 +61,14 @@ public class TaskAccess {
     }
 
     /**
-     * Locks the task and takes one action on it as the actor. The order of the checks is the contract: invisible
-     * 404, stale ETag 412, then, before anything else of the request is looked at, illegal in this state 409 and
+     * Locks the task and takes one action on it as the actor. The order of the checks is the contract: a role
+     * that does not allow the action 403 (before the task is looked up), invisible 404, stale ETag 412, then, before anything else of the request is looked at, illegal in this state 409 and
      * not allowed 403 (the task's own rules, which its action applies once more).
      */
     public Task act(String tkiid, String ifMatch, TaskAction action, Actor actor, Step step) {
+        if (!actor.roleAllows(action)) {
+            throw HtmException.roleRefuses(actor.name(), action.htmName());
+        }
         Task task = visible(tkiid, actor.caller(), LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch != null && !etagMatches(ifMatch, task.etag())) {
             throw HtmException.preconditionFailed(tkiid, ifMatch, "\"" + task.etag() + "\"");
@@ -121,7 +122,7 @@ public class TaskAccess {
                         "select count(t) from Task t where t.parentContextID = :parent and t.state in :open",
                         Long.class)
                 .setParameter("parent", parent.tkiid())
-                .setParameter("open", OPEN)
+                .setParameter("open", TaskState.open())
                 .getSingleResult();
         parent.waitForSubtasks(open > 0, now);
     }

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -46,7 +47,9 @@ import org.hibernate.persister.entity.EntityPersister;
 public class TaskActivity {
 
     private static final Logger LOG = Logger.getLogger(TaskActivity.class.getName());
-    private static final TaskState[] OPEN = {TaskState.STATE_INACTIVE, TaskState.STATE_READY, TaskState.STATE_CLAIMED};
+    private static final String COUNT_OPEN_TASKS = TaskState.open().stream()
+            .map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", ", "select state, count(*) from task where state in (", ") group by state"));
     private static final long OPEN_COUNT_MAX_AGE_NANOS = 5_000_000_000L;
 
     @Inject
@@ -65,7 +68,7 @@ public class TaskActivity {
     private volatile long openTasksCountedAt;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        for (TaskState state : OPEN) {
+        for (TaskState state : TaskState.open()) {
             metrics.gauge("htm.tasks.open", () -> openTasks(state), new Tag("state", state.name()));
         }
         EventListenerRegistry listeners =
@@ -171,8 +174,7 @@ public class TaskActivity {
             Map<TaskState, Long> counted = new EnumMap<>(TaskState.class);
             try (Connection connection = database.getConnection();
                     Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("select state, count(*) from task "
-                            + "where state in ('STATE_INACTIVE', 'STATE_READY', 'STATE_CLAIMED') group by state")) {
+                    ResultSet rows = statement.executeQuery(COUNT_OPEN_TASKS)) {
                 while (rows.next()) {
                     counted.put(TaskState.valueOf(rows.getString(1)), rows.getLong(2));
                 }

@@ -46,20 +46,17 @@ public class TaskData {
         return new Fault(task.faultName(), task.faultMessage());
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask replaceInput(String tkiid, String input, String ifMatch) {
         return VersionedTask.of(access.act(
                 tkiid, ifMatch, TaskAction.SET_INPUT, (task, actor, now) -> task.replaceInput(actor, input, now)));
     }
 
     /** Saves a draft output on a claimed task; completing it later keeps the draft unless given another. */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask saveOutput(String tkiid, String output, String ifMatch) {
         return VersionedTask.of(access.act(
                 tkiid, ifMatch, TaskAction.SET_OUTPUT, (task, actor, now) -> task.saveOutput(actor, output, now)));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask saveFault(String tkiid, String faultName, String fault, String ifMatch) {
         return VersionedTask.of(access.act(
                 tkiid,
@@ -93,7 +90,6 @@ public class TaskData {
         return stored(access.readable(tkiid), name);
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask setBinaryCustomProperty(
             String tkiid, String name, String mediaType, byte[] content, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, actor, now) -> {
@@ -105,7 +101,6 @@ public class TaskData {
         }));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask removeBinaryCustomProperty(String tkiid, String name, String ifMatch) {
         return VersionedTask.of(access.act(tkiid, ifMatch, TaskAction.SET_CUSTOM_PROPERTY, (task, actor, now) -> {
             BinaryCustomProperty existing = stored(task, name)

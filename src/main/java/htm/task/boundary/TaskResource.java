@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -140,8 +141,7 @@ public class TaskResource {
                 .build();
     }
 
-    private java.util.function.Consumer<String> bulkAction(
-            String action, JsonObject request, String deadline, String duration) {
+    private Consumer<String> bulkAction(String action, JsonObject request, String deadline, String duration) {
         if (action == null) {
             throw HtmException.invalidInput("action", "required: claimNext, or a bulk action");
         }

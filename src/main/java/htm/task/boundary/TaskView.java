@@ -2,6 +2,7 @@ package htm.task.boundary;
 
 import htm.task.control.Times;
 import htm.task.entity.Task;
+import htm.task.entity.TaskState;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public record TaskView(
         String namespace,
         String displayName,
         String description,
-        String state,
+        TaskState state,
         String kind,
         String type,
         Integer priority,
@@ -83,7 +84,7 @@ public record TaskView(
                 t.namespace(),
                 t.displayName(),
                 t.description(),
-                t.state().name(),
+                t.state(),
                 t.kind().name(),
                 t.type(),
                 t.priority(),

@@ -81,7 +81,6 @@ public class Tasks {
     }
 
     /** A subtask of a task the caller owns; the parent waits for it before it can complete. */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask createSubtask(String parentTkiid, TaskDefinition definition, boolean start) {
         Task[] subtask = new Task[1];
         access.act(parentTkiid, null, TaskAction.CREATE_SUBTASK, (parent, actor, now) -> {
@@ -196,7 +195,6 @@ public class Tasks {
                 .toList();
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask start(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.START, (task, actor, now) -> task.start(actor, now));
     }
@@ -206,7 +204,6 @@ public class Tasks {
     }
 
     /** Claims a ready task on behalf of a user named as its potential owner (and not excluded). */
-    @RolesAllowed({SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask claimFor(String tkiid, String user) {
         return perform(tkiid, null, TaskAction.ASSIGN, (task, actor, now) -> task.claimFor(actor, user, now));
     }
@@ -219,18 +216,15 @@ public class Tasks {
                 (task, actor, now) -> task.cancelClaim(actor, keepTaskData, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask complete(String tkiid, String output, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.COMPLETE, (task, actor, now) -> task.complete(actor, output, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask completeWithFault(String tkiid, String faultName, String fault, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.FAIL, (task, actor, now) -> task.fail(actor, faultName, fault, now));
     }
 
     /** Ends the task as forwarded to a new follow-on task, which inherits its context. */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask completeWithFollowOnTask(String tkiid, TaskDefinition followOn, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK, (task, actor, now) -> {
             Task next = Task.create(followOn, actor.name(), now);
@@ -240,17 +234,14 @@ public class Tasks {
         });
     }
 
-    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask suspend(String tkiid, Instant until, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.SUSPEND, (task, actor, now) -> task.suspend(actor, until, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask resume(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.RESUME, (task, actor, now) -> task.resume(actor, now, null));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask suspendAndCancelClaim(String tkiid, Instant until, String ifMatch) {
         return perform(
                 tkiid,
@@ -259,65 +250,54 @@ public class Tasks {
                 (task, actor, now) -> task.suspendAndCancelClaim(actor, until, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask terminate(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.TERMINATE, (task, actor, now) -> task.terminate(actor, now, null));
     }
 
-    @RolesAllowed(ADMIN_NAME)
     public VersionedTask restart(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.RESTART, (task, actor, now) -> task.restart(actor, now));
     }
 
     /** Hands a claimed task back to the user who owned it before it was transferred (Oracle's PUSHBACK). */
-    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ADMIN_NAME})
     public VersionedTask pushBack(String tkiid) {
         return perform(tkiid, null, TaskAction.TRANSFER, (task, actor, now) -> task.pushBack(actor, now));
     }
 
     /** The owner hands the decision to participants, asked through subtasks (an ad hoc route, see Route). */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask route(String tkiid, RouteRequest request, String ifMatch) {
         return perform(
                 tkiid, ifMatch, TaskAction.ROUTE, (task, actor, now) -> routing.route(task, actor, request, now));
     }
 
     /** The owner passes over the participant a simple or sequential route waits for. */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask skipCurrentAssignment(String tkiid) {
         return perform(tkiid, null, TaskAction.ROUTE, (task, actor, now) -> routing.skipCurrent(task, actor, now));
     }
 
     /** Hands the task to its escalation receivers, who become its potential owners (Oracle's ESCALATE). */
-    @RolesAllowed({APIWRITE_NAME, SUPPORT_NAME, ENGINEERING_NAME, ADMIN_NAME})
     public VersionedTask escalateToReceivers(String tkiid) {
         return perform(tkiid, null, TaskAction.ESCALATE, (task, actor, now) -> task.escalateToReceivers(actor, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask delegate(String tkiid, String toUser, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.DELEGATE, (task, actor, now) -> task.delegateTo(actor, toUser, now));
     }
 
     /** The owner asks a user for information: a delegation the user ends by resolving (Oracle's INFO_REQUEST). */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask requestInformation(String tkiid, String user) {
         return perform(
                 tkiid, null, TaskAction.DELEGATE, (task, actor, now) -> task.requestInformation(actor, user, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask resolve(String tkiid, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.RESOLVE, (task, actor, now) -> task.resolve(actor, now));
     }
 
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public VersionedTask update(String tkiid, TaskUpdate update, String ifMatch) {
         return perform(tkiid, ifMatch, TaskAction.UPDATE, (task, actor, now) -> task.update(actor, update, now));
     }
 
     /** Removes a task that has ended (or never started), with its history, comments and properties. */
-    @RolesAllowed({APIWRITE_NAME, ADMIN_NAME})
     public void delete(String tkiid, String ifMatch) {
         Task task = access.act(tkiid, ifMatch, TaskAction.DELETE, (t, actor, now) -> t.delete(actor));
         em.remove(task);

@@ -38,6 +38,11 @@ public record Actor(Caller caller, Rules rules) {
         return caller.name();
     }
 
+    /** The application-role gate, the first check of every action (TaskPermissions' role table). */
+    public boolean roleAllows(TaskAction action) {
+        return rules == Rules.SYSTEM || TaskPermissions.roleAllows(caller, action);
+    }
+
     public boolean mayTake(Task task, TaskAction action) {
         return switch (rules) {
             case HTM -> TaskPermissions.may(caller, task, action);

@@ -80,9 +80,11 @@ public final class EscalationRules {
         if (state == null) {
             return null;
         }
-        if (!state.equals("STATE_READY") && !state.equals("STATE_CLAIMED")) {
-            throw HtmException.invalidInput("escalations.whenStillIn", "must be STATE_READY or STATE_CLAIMED");
+        for (TaskState working : TaskState.working()) {
+            if (working.name().equals(state)) {
+                return working;
+            }
         }
-        return TaskState.valueOf(state);
+        throw HtmException.invalidInput("escalations.whenStillIn", "must be STATE_READY or STATE_CLAIMED");
     }
 }

@@ -64,8 +64,8 @@ public final class TaskLifecycle {
     /** @param to null: the action leaves the state as it is */
     record Rule(Set<TaskState> from, Suspension suspension, TaskState to, SuspensionAfter after, Set<Need> needs) {}
 
-    private static final Set<TaskState> ACTIVE = EnumSet.of(STATE_INACTIVE, STATE_READY, STATE_CLAIMED);
-    private static final Set<TaskState> WORKING = EnumSet.of(STATE_READY, STATE_CLAIMED);
+    private static final Set<TaskState> OPEN = TaskState.open();
+    private static final Set<TaskState> WORKING = TaskState.working();
     private static final Set<TaskState> CLAIMED = EnumSet.of(STATE_CLAIMED);
     private static final Set<TaskState> DELETABLE =
             EnumSet.of(STATE_INACTIVE, STATE_FINISHED, STATE_FAILED, STATE_TERMINATED, STATE_EXPIRED, STATE_FORWARDED);
@@ -110,7 +110,7 @@ public final class TaskLifecycle {
                 Need.NOT_DELEGATED);
         rule(TaskAction.SUSPEND, WORKING, Suspension.MUST_NOT_BE, null, SuspensionAfter.SET);
         rule(TaskAction.RESUME, WORKING, Suspension.MUST_BE, null, SuspensionAfter.CLEARED);
-        rule(TaskAction.TERMINATE, ACTIVE, Suspension.EITHER, STATE_TERMINATED, SuspensionAfter.CLEARED);
+        rule(TaskAction.TERMINATE, OPEN, Suspension.EITHER, STATE_TERMINATED, SuspensionAfter.CLEARED);
         rule(
                 TaskAction.SUSPEND_AND_CANCEL_CLAIM,
                 CLAIMED,
@@ -143,7 +143,7 @@ public final class TaskLifecycle {
                 Need.NO_OPEN_SUBTASK,
                 Need.NOT_DELEGATED);
         rule(TaskAction.DELETE, DELETABLE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.UPDATE, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.UPDATE, OPEN, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.TRANSFER, CLAIMED, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(
                 TaskAction.ASSIGN,
@@ -151,8 +151,8 @@ public final class TaskLifecycle {
                 Suspension.MUST_NOT_BE,
                 STATE_CLAIMED,
                 SuspensionAfter.UNCHANGED);
-        rule(TaskAction.TRANSFER_WORK_ITEM, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
-        rule(TaskAction.SET_INPUT, ACTIVE, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.TRANSFER_WORK_ITEM, OPEN, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
+        rule(TaskAction.SET_INPUT, OPEN, Suspension.EITHER, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_OUTPUT, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
         rule(TaskAction.SET_FAULT, CLAIMED, Suspension.MUST_NOT_BE, null, SuspensionAfter.UNCHANGED);
         rule(

@@ -81,8 +81,12 @@ public final class TaskPermissions {
             TaskAction.TRANSFER,
             TaskAction.ROUTE);
 
-    /** The application-role gate: apiread only claims and releases; support also transfers and suspends. */
-    static boolean roleAllows(Caller caller, TaskAction action) {
+    /**
+     * The application-role gate, HTM's one role table for actions on a task: apiread only claims and releases;
+     * support also transfers, assigns and suspends; only admin restarts. (EJB role annotations gate only what
+     * touches no task yet: creating one, queries.)
+     */
+    public static boolean roleAllows(Caller caller, TaskAction action) {
         return switch (action) {
             case CLAIM, CANCEL_CLAIM, ADD_COMMENT -> !caller.roles().isEmpty();
             case TRANSFER, ASSIGN, TRANSFER_WORK_ITEM, SUSPEND, RESUME ->

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -289,7 +290,7 @@ public final class WhereClause {
                 "expected one of " + prefix + "{"
                         + String.join(
                                 ", ",
-                                java.util.Arrays.stream(type.getEnumConstants())
+                                Arrays.stream(type.getEnumConstants())
                                         .map(Enum::name)
                                         .toList()) + "}");
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -104,10 +105,10 @@ public final class WorkListFilters {
     /** One reading of the query, with a typed, checked getter per kind of value. */
     private record Params(Map<String, List<String>> query, int maxLength) {
 
-        java.util.Optional<String> text(String name) {
+        Optional<String> text(String name) {
             List<String> values = query.get(name);
             if (values == null || values.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (values.size() > 1) {
                 throw HtmException.invalidInput(name, "give it once");
@@ -116,14 +117,14 @@ public final class WorkListFilters {
             if (value.length() > maxLength) {
                 throw HtmException.invalidInput(name, "longer than " + maxLength + " characters");
             }
-            return java.util.Optional.of(value);
+            return Optional.of(value);
         }
 
-        java.util.Optional<Integer> integer(String name) {
+        Optional<Integer> integer(String name) {
             return integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
-        java.util.Optional<Integer> integer(String name, int min, int max) {
+        Optional<Integer> integer(String name, int min, int max) {
             return text(name).map(text -> {
                 try {
                     int value = Integer.parseInt(text.trim());
@@ -141,7 +142,7 @@ public final class WorkListFilters {
             });
         }
 
-        java.util.Optional<Boolean> bool(String name) {
+        Optional<Boolean> bool(String name) {
             return text(name).map(text -> switch (text) {
                 case "true" -> true;
                 case "false" -> false;
@@ -149,7 +150,7 @@ public final class WorkListFilters {
             });
         }
 
-        java.util.Optional<Instant> time(String name) {
+        Optional<Instant> time(String name) {
             return text(name)
                     .map(text -> Times.parse(text).orElseThrow(() -> HtmException.invalidInput(name, Times.EXPECTED)));
         }

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Hibernate;
@@ -903,7 +904,7 @@ public class Task {
         return readPeople().stream()
                 .filter(a -> a.role() == role && a.isGroup() == groups)
                 .map(Assignment::principal)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The people as a read needs them: from the table once it is loaded (or if no copy was written), else the copy. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
@@ -130,7 +131,7 @@ public class WorkItemIndex
             throws SQLException {
         String row = "(" + nextId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement("insert into work_item " + COLUMNS + " values "
-                + String.join(", ", java.util.Collections.nCopies(items.size(), row)))) {
+                + String.join(", ", Collections.nCopies(items.size(), row)))) {
             int column = 0;
             for (WorkItem item : items) {
                 insert.setString(++column, task.tkiid());

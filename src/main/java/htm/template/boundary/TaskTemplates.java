@@ -7,15 +7,14 @@ import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
 import htm.problem.entity.HtmException;
+import htm.security.boundary.CurrentCaller;
 import htm.task.control.EscalationRules;
 import htm.task.control.TaskDefinitions;
 import htm.task.control.TaskLimits;
 import htm.task.entity.TaskDefinition;
 import htm.template.entity.TaskTemplate;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -42,8 +41,8 @@ public class TaskTemplates {
     @PersistenceContext(unitName = "htm")
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     TaskLimits limits;
@@ -62,7 +61,7 @@ public class TaskTemplates {
                 definition.namespace(),
                 defaults.toString(),
                 escalations.getValueType() == JsonValue.ValueType.NULL ? "[]" : escalations.toString(),
-                context.getCallerPrincipal().getName(),
+                caller.name(),
                 Instant.now());
         em.persist(template);
         return TemplateView.of(template);

@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import htm.problem.entity.HtmException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotSupportedException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
@@ -18,16 +24,14 @@ class ProblemsTest {
         Problem p = Problems.of(HtmException.illegalInState("t1", "STATE_CLAIMED", "ACTION_CLAIM"));
         assertEquals(409, p.status());
         assertEquals("HTM0409E", p.body().errorNumber());
-        assertEquals(
-                java.util.List.of("t1", "STATE_CLAIMED", "ACTION_CLAIM"),
-                p.body().errorMessageParameters());
+        assertEquals(List.of("t1", "STATE_CLAIMED", "ACTION_CLAIM"), p.body().errorMessageParameters());
         assertNull(p.body().programmersDetails());
     }
 
     @Test
     void aBusinessFailureInsideTheJsonReadersFailureWins() {
         HtmException tooLarge = new HtmException(413, "HTM0413E", "too large");
-        Problem p = Problems.of(new jakarta.json.JsonException("read failed", tooLarge));
+        Problem p = Problems.of(new JsonException("read failed", tooLarge));
         assertEquals(413, p.status());
         assertEquals("HTM0413E", p.body().errorNumber());
     }
@@ -35,26 +39,24 @@ class ProblemsTest {
     @Test
     void aRefusalToTryAgainSaysWhen() {
         assertEquals(
-                java.util.OptionalLong.of(4),
-                Problems.retryAfter(new EJBException(HtmException.tooManyAttempts("wait", 4))));
+                OptionalLong.of(4), Problems.retryAfter(new EJBException(HtmException.tooManyAttempts("wait", 4))));
         assertEquals(429, Problems.of(HtmException.tooManyAttempts("wait", 4)).status());
-        assertEquals(java.util.OptionalLong.empty(), Problems.retryAfter(HtmException.unauthenticated()));
+        assertEquals(OptionalLong.empty(), Problems.retryAfter(HtmException.unauthenticated()));
     }
 
     @Test
     void aDatabaseThatIsAwayIs503WithRetryAfter() {
         for (Throwable away : new Throwable[] {
-            new java.sql.SQLException("Connection refused", "08001"),
-            new java.sql.SQLException("terminating connection due to administrator command", "57P01"),
-            new java.sql.SQLTransientConnectionException("pool exhausted")
+            new SQLException("Connection refused", "08001"),
+            new SQLException("terminating connection due to administrator command", "57P01"),
+            new SQLTransientConnectionException("pool exhausted")
         }) {
-            Throwable wrapped = new EJBException(new jakarta.persistence.PersistenceException(away));
+            Throwable wrapped = new EJBException(new PersistenceException(away));
             assertEquals(503, Problems.of(wrapped).status(), away.getMessage());
             assertEquals("HTM0503E", Problems.of(wrapped).body().errorNumber());
-            assertEquals(java.util.OptionalLong.of(5), Problems.retryAfter(wrapped));
+            assertEquals(OptionalLong.of(5), Problems.retryAfter(wrapped));
         }
-        assertEquals(
-                409, Problems.of(new java.sql.SQLException("deadlock", "40P01")).status());
+        assertEquals(409, Problems.of(new SQLException("deadlock", "40P01")).status());
     }
 
     @Test
@@ -65,7 +67,7 @@ class ProblemsTest {
 
     @Test
     void aDatabaseSerializationFailureIsAConflict() {
-        Problem p = Problems.of(new RuntimeException(new java.sql.SQLException("could not serialize", "40001")));
+        Problem p = Problems.of(new RuntimeException(new SQLException("could not serialize", "40001")));
         assertEquals(409, p.status());
     }
 

@@ -6,7 +6,9 @@ import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
 import htm.security.control.Role;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,7 +169,7 @@ class HostileInputProperties {
             JsonObject object = JsonInput.object(body);
             onlyA400(() -> TaskDefinitions.read(object));
             onlyA400(() -> TaskDefinitions.update(object));
-            onlyA400(() -> EscalationRules.chain(object.getOrDefault("escalations", jakarta.json.JsonValue.NULL)));
+            onlyA400(() -> EscalationRules.chain(object.getOrDefault("escalations", JsonValue.NULL)));
             onlyA400(() -> RouteRequests.read(object));
         });
     }
@@ -322,7 +324,7 @@ class HostileInputProperties {
                         Arbitraries.of(PARAMETERS), value.list().ofMinSize(1).ofMaxSize(3))
                 .as(Map::entry);
         return entry.list().ofMaxSize(8).map(entries -> {
-            Map<String, List<String>> query = new java.util.HashMap<>();
+            Map<String, List<String>> query = new HashMap<>();
             entries.forEach(e -> query.put(e.getKey(), e.getValue()));
             return query;
         });

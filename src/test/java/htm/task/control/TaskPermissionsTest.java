@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every caller of a cast that covers each people role and each application role, against every action. */
@@ -133,7 +134,7 @@ class TaskPermissionsTest {
         return new Caller(name, groups, role == null ? Set.of() : Set.of(role));
     }
 
-    private static String names(java.util.stream.Stream<Caller> callers) {
+    private static String names(Stream<Caller> callers) {
         return String.join(" ", callers.map(Caller::name).collect(Collectors.toCollection(TreeSet::new)));
     }
 }

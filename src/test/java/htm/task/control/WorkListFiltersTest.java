@@ -12,6 +12,7 @@ import htm.security.control.Role;
 import htm.task.entity.TaskKind;
 import htm.task.entity.TaskState;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ class WorkListFiltersTest {
     @Test
     void aCursorContinuesItsOrderAndOnlyItsOrder() {
         List<SortKey> order = SortKey.parse("dueTime desc,name");
-        Cursor cursor = new Cursor(java.util.Arrays.asList(null, "approve"), "t-1");
+        Cursor cursor = new Cursor(Arrays.asList(null, "approve"), "t-1");
         TaskFilter filter = WorkListFilters.read(query("orderBy", "dueTime desc,name", "after", cursor.encode()));
         assertEquals(order, filter.order());
         assertEquals(cursor, filter.after());
@@ -147,7 +148,7 @@ class WorkListFiltersTest {
         TaskFilter filter = new TaskFilter(
                 List.of(),
                 SortKey.parse("dueTime,priority desc"),
-                new Cursor(java.util.Arrays.asList(Instant.parse("2030-01-01T00:00:00Z"), 3), "t-9"),
+                new Cursor(Arrays.asList(Instant.parse("2030-01-01T00:00:00Z"), 3), "t-9"),
                 0,
                 10,
                 false);
@@ -164,7 +165,7 @@ class WorkListFiltersTest {
         TaskFilter filter = new TaskFilter(
                 List.of(),
                 SortKey.parse("dueTime desc"),
-                new Cursor(java.util.Arrays.asList((Object) null), "t-9"),
+                new Cursor(Arrays.asList((Object) null), "t-9"),
                 0,
                 10,
                 false);
