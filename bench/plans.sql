@@ -1,4 +1,4 @@
--- The query plans behind the work lists (BENCH_PLANS=1 bench/run), as htm.task.control.WorkItemQuery writes
+-- The query plans behind the work lists (BENCH_PLANS=1 bench/run), as htm.worklist.control.WorkItemQuery writes
 -- them: u1 (groups g1..g3 and htm-apiwrite), first page and total; b1, whose one group holds 10% of all tasks.
 explain analyze
 select u.task_id from (

@@ -1,6 +1,7 @@
 package htm.task.boundary;
 
 import htm.problem.entity.HtmException;
+import htm.routing.boundary.Routing;
 import htm.security.boundary.CurrentCaller;
 import htm.security.control.Caller;
 import htm.task.control.Actor;

@@ -1,15 +1,20 @@
 package htm.task.boundary;
 
+import htm.deadline.boundary.Escalations;
+import htm.history.boundary.HistoryView;
 import htm.problem.entity.HtmException;
+import htm.routing.control.RouteRequests;
 import htm.security.boundary.SecurityHeaders;
 import htm.task.control.JsonInput;
-import htm.task.control.RouteRequests;
 import htm.task.control.TaskDefinitions;
 import htm.task.control.Times;
-import htm.task.control.WorkListFilters;
 import htm.task.entity.BinaryCustomProperty;
 import htm.task.entity.Comment;
 import htm.task.entity.TaskUpdate;
+import htm.worklist.boundary.Bulk;
+import htm.worklist.boundary.TaskList;
+import htm.worklist.boundary.WorkQueue;
+import htm.worklist.control.WorkListFilters;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;

@@ -24,8 +24,8 @@ import java.util.List;
 /** Reads the create body of API.md §3 into a task definition, refusing every field it cannot honour. */
 public final class TaskDefinitions {
 
-    static final int NAME_LENGTH = 255;
-    static final int PRINCIPAL_LENGTH = 255;
+    public static final int NAME_LENGTH = 255;
+    public static final int PRINCIPAL_LENGTH = 255;
     static final int MIN_PRIORITY = 0;
     static final int MAX_PRIORITY = 999_999;
     private static final Instant DURATION_BASE = Instant.parse("2000-01-01T00:00:00Z");
@@ -116,7 +116,7 @@ public final class TaskDefinitions {
     }
 
     /** A priority, 0 (the highest) to 999999. */
-    static Integer priority(JsonObject body, String field) {
+    public static Integer priority(JsonObject body, String field) {
         Integer priority = integer(body, field);
         if (priority != null && (priority < MIN_PRIORITY || priority > MAX_PRIORITY)) {
             throw HtmException.invalidInput(field, "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY);
@@ -125,7 +125,7 @@ public final class TaskDefinitions {
     }
 
     /** An ISO-8601 duration such as PT4H or P2D; refused when it is not one, not positive or over 1,000 years. */
-    static String duration(JsonObject body, String field) {
+    public static String duration(JsonObject body, String field) {
         String text = string(body, field, 40);
         if (text == null) {
             return null;
@@ -170,7 +170,7 @@ public final class TaskDefinitions {
     }
 
     /** The users and groups of {"users": [...], "groups": [...]} under field, in the given role. */
-    static List<Assignment> named(JsonObject body, String field, PeopleRole role) {
+    public static List<Assignment> named(JsonObject body, String field, PeopleRole role) {
         JsonObject named = JsonInput.optionalObject(body, field);
         if (named == null) {
             return List.of();

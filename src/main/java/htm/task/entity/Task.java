@@ -5,6 +5,7 @@ import htm.task.control.Actor;
 import htm.task.control.TaskCondition;
 import htm.task.control.TaskLifecycle;
 import htm.task.control.TaskPermissions;
+import htm.worklist.entity.WorkItemIndex;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

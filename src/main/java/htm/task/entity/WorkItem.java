@@ -1,5 +1,7 @@
 package htm.task.entity;
 
+import htm.worklist.entity.WorkItemIndex;
+
 /**
  * One reason a task shows up in a work list: a user or group, and why. Each is a row of {@code work_item} that
  * also carries the task's columns that lists filter and sort on, so that a work list reads index ranges of that

@@ -6,9 +6,9 @@ import static htm.security.control.Role.APIWRITE_NAME;
 import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
+import htm.deadline.control.EscalationRules;
 import htm.problem.entity.HtmException;
 import htm.security.boundary.CurrentCaller;
-import htm.task.control.EscalationRules;
 import htm.task.control.TaskDefinitions;
 import htm.task.control.TaskLimits;
 import htm.task.entity.TaskDefinition;

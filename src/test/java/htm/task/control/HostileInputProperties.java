@@ -2,9 +2,16 @@ package htm.task.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import htm.deadline.control.EscalationRules;
 import htm.problem.entity.HtmException;
+import htm.routing.control.RouteRequests;
 import htm.security.control.Caller;
 import htm.security.control.Role;
+import htm.worklist.control.TaskFilter;
+import htm.worklist.control.TaskQuery;
+import htm.worklist.control.WhereClause;
+import htm.worklist.control.WorkItemQuery;
+import htm.worklist.control.WorkListFilters;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
