@@ -1,0 +1,4 @@
+/**
+ * The worklist page for people and its sign-in.
+ */
+package htm.page;
