@@ -1,6 +1,5 @@
 package htm.worklist.boundary;
 
-import htm.task.boundary.Tasks;
 import htm.worklist.control.WorkListFilters;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TasksResource {
 
     @EJB
-    Tasks tasks;
+    WorkLists workLists;
 
     @Context
     UriInfo uri;
@@ -93,7 +92,7 @@ public class TasksResource {
                 description = "false skips the total")
     })
     public TaskList list() {
-        return tasks.list(WorkListFilters.read(uri.getQueryParameters()));
+        return workLists.list(WorkListFilters.read(uri.getQueryParameters()));
     }
 
     @GET
@@ -115,6 +114,6 @@ public class TasksResource {
         @Parameter(name = "count", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN))
     })
     public TaskList filter() {
-        return tasks.list(WorkListFilters.readClauses(uri.getQueryParameters()));
+        return workLists.list(WorkListFilters.readClauses(uri.getQueryParameters()));
     }
 }
