@@ -7,9 +7,11 @@ import htm.routing.entity.RouteStep;
 import htm.task.boundary.TaskAccess;
 import htm.task.control.Actor;
 import htm.task.entity.Assignment;
+import htm.task.entity.Capability;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskDefinition;
+import htm.task.entity.TaskSchedule;
 import htm.task.entity.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Routing {
+
+    /** A participant's subtask is theirs alone: it cannot be delegated, split or handed on. */
+    private static final Map<Capability, Boolean> PARTICIPANT_CAPABILITIES =
+            Map.of(Capability.DELEGATION, false, Capability.SUB_TASKS, false, Capability.FOLLOW_ON_TASKS, false);
 
     @PersistenceContext(unitName = "htm")
     EntityManager em;
@@ -122,20 +128,12 @@ public class Routing {
                         task.namespace(),
                         null,
                         task.priority(),
-                        task.dueTime(),
-                        null,
-                        null,
-                        null,
-                        null,
                         task.type(),
                         task.applicationName(),
                         null,
                         null,
-                        null,
-                        false,
-                        false,
-                        false,
-                        null,
+                        TaskSchedule.due(task.dueTime()),
+                        PARTICIPANT_CAPABILITIES,
                         List.of(step.participant()),
                         Map.of(),
                         task.input()),

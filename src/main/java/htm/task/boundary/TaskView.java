@@ -1,6 +1,7 @@
 package htm.task.boundary;
 
 import htm.task.control.Times;
+import htm.task.entity.Capability;
 import htm.task.entity.Task;
 import htm.task.entity.TaskState;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -120,11 +121,11 @@ public record TaskView(
                 t.taskTemplateName(),
                 t.customProperties(),
                 t.binaryCustomProperties(),
-                t.supportsAutomaticClaim(),
-                t.supportsClaimIfSuspended(),
-                t.supportsDelegation(),
-                t.supportsFollowOnTasks(),
-                t.supportsSubTasks(),
+                t.supports(Capability.AUTOMATIC_CLAIM),
+                t.supports(Capability.CLAIM_IF_SUSPENDED),
+                t.supports(Capability.DELEGATION),
+                t.supports(Capability.FOLLOW_ON_TASKS),
+                t.supports(Capability.SUB_TASKS),
                 t.taskTemplateID() == null,
                 t.isBusinessRelevant(),
                 false,

@@ -1,33 +1,60 @@
 package htm.task.control;
 
+import htm.task.entity.Capability;
 import htm.task.entity.Task;
 import htm.task.entity.TaskState;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** What the lifecycle looks at to decide whether an action is legal now. */
-public record TaskCondition(
-        TaskState state,
-        boolean suspended,
-        boolean claimIfSuspended,
-        boolean delegated,
-        boolean waitingForSubTask,
-        boolean supportsDelegation,
-        boolean supportsSubTasks,
-        boolean supportsFollowOnTasks) {
+public record TaskCondition(TaskState state, Set<Circumstance> circumstances, Set<Capability> capabilities) {
 
-    /** A task that supports everything and has no delegate and no open subtask. */
-    public static TaskCondition of(TaskState state, boolean suspended) {
-        return new TaskCondition(state, suspended, false, false, false, true, true, true);
+    /** What may hold of a task beside its state. */
+    public enum Circumstance {
+        SUSPENDED,
+        DELEGATED,
+        WAITING_FOR_SUBTASK
+    }
+
+    public TaskCondition {
+        circumstances = circumstances.isEmpty() ? EnumSet.noneOf(Circumstance.class) : EnumSet.copyOf(circumstances);
+        capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+    }
+
+    /** A task in that state with those circumstances, with every capability but claiming while suspended. */
+    public static TaskCondition of(TaskState state, Circumstance... circumstances) {
+        Set<Circumstance> set = EnumSet.noneOf(Circumstance.class);
+        set.addAll(Set.of(circumstances));
+        return new TaskCondition(state, set, EnumSet.complementOf(EnumSet.of(Capability.CLAIM_IF_SUSPENDED)));
     }
 
     public static TaskCondition of(Task task) {
-        return new TaskCondition(
-                task.state(),
-                task.isSuspended(),
-                task.supportsClaimIfSuspended(),
-                task.delegate() != null,
-                task.isWaitingForSubTask(),
-                task.supportsDelegation(),
-                task.supportsSubTasks(),
-                task.supportsFollowOnTasks());
+        Set<Circumstance> circumstances = EnumSet.noneOf(Circumstance.class);
+        if (task.isSuspended()) {
+            circumstances.add(Circumstance.SUSPENDED);
+        }
+        if (task.delegate() != null) {
+            circumstances.add(Circumstance.DELEGATED);
+        }
+        if (task.isWaitingForSubTask()) {
+            circumstances.add(Circumstance.WAITING_FOR_SUBTASK);
+        }
+        return new TaskCondition(task.state(), circumstances, task.capabilities());
+    }
+
+    public boolean suspended() {
+        return circumstances.contains(Circumstance.SUSPENDED);
+    }
+
+    public boolean delegated() {
+        return circumstances.contains(Circumstance.DELEGATED);
+    }
+
+    public boolean waitingForSubTask() {
+        return circumstances.contains(Circumstance.WAITING_FOR_SUBTASK);
+    }
+
+    public boolean supports(Capability capability) {
+        return capabilities.contains(capability);
     }
 }

@@ -7,10 +7,12 @@ import static htm.task.control.JsonInput.time;
 
 import htm.problem.entity.HtmException;
 import htm.task.entity.Assignment;
+import htm.task.entity.Capability;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskDefinition;
 import htm.task.entity.TaskKind;
+import htm.task.entity.TaskSchedule;
 import htm.task.entity.TaskUpdate;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the create body of API.md §3 into a task definition, refusing every field it cannot honour. */
 public final class TaskDefinitions {
@@ -44,6 +48,12 @@ public final class TaskDefinitions {
         if (dueTime != null && durationUntilDue != null) {
             throw HtmException.invalidInput("durationUntilDue", "give either dueTime or durationUntilDue, not both");
         }
+        TaskSchedule schedule = new TaskSchedule(
+                dueTime,
+                durationUntilDue,
+                duration(body, "durationUntilExpires"),
+                duration(body, "durationUntilDeleted"),
+                autoDeletionMode(body));
         return new TaskDefinition(
                 name,
                 string(body, "displayName", NAME_LENGTH),
@@ -51,23 +61,27 @@ public final class TaskDefinitions {
                 string(body, "namespace", NAME_LENGTH),
                 kind(body),
                 priority,
-                dueTime,
-                durationUntilDue,
-                duration(body, "durationUntilExpires"),
-                duration(body, "durationUntilDeleted"),
-                autoDeletionMode(body),
                 string(body, "type", NAME_LENGTH),
                 string(body, "applicationName", NAME_LENGTH),
                 string(body, "containmentContextID", NAME_LENGTH),
                 bool(body, "isBusinessRelevant"),
-                bool(body, "supportsClaimIfSuspended"),
-                bool(body, "supportsDelegation"),
-                bool(body, "supportsSubTasks"),
-                bool(body, "supportsFollowOnTasks"),
-                bool(body, "supportsAutomaticClaim"),
+                schedule,
+                capabilities(body),
                 people(body),
                 JsonInput.stringMap(body, "customProperties", NAME_LENGTH, 4000),
                 input(body));
+    }
+
+    /** The capabilities the body switches on or off, by their fields; those it leaves out keep their default. */
+    private static Map<Capability, Boolean> capabilities(JsonObject body) {
+        Map<Capability, Boolean> capabilities = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            Boolean value = bool(body, capability.field());
+            if (value != null) {
+                capabilities.put(capability, value);
+            }
+        }
+        return capabilities;
     }
 
     /** Reads the body of the update action: the fields to change; a custom property set to null is removed. */
@@ -137,14 +151,14 @@ public final class TaskDefinitions {
     /** The moment a positive ISO-8601 duration of at most 1,000 years after start; else a 400 naming the field. */
     public static Instant after(Instant start, String field, String isoDuration) {
         try {
-            Instant fromBase = TaskDefinition.plus(DURATION_BASE, isoDuration);
+            Instant fromBase = TaskSchedule.plus(DURATION_BASE, isoDuration);
             if (!fromBase.isAfter(DURATION_BASE)) {
                 throw HtmException.invalidInput(field, "must be a positive duration");
             }
             if (fromBase.isAfter(LONGEST_DURATION_END)) {
                 throw tooLong(field);
             }
-            Instant end = TaskDefinition.plus(start, isoDuration);
+            Instant end = TaskSchedule.plus(start, isoDuration);
             return Times.inRange(end)
                     .orElseThrow(() -> HtmException.invalidInput(field, "ends after " + Times.format(Times.LATEST)));
         } catch (DateTimeParseException e) {

@@ -9,6 +9,7 @@ import static htm.task.entity.TaskState.STATE_INACTIVE;
 import static htm.task.entity.TaskState.STATE_READY;
 import static htm.task.entity.TaskState.STATE_TERMINATED;
 
+import htm.task.entity.Capability;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
 import htm.task.entity.Transition;
@@ -51,9 +52,9 @@ public final class TaskLifecycle {
 
         boolean isMet(TaskCondition c) {
             return switch (this) {
-                case DELEGATION_SUPPORTED -> c.supportsDelegation();
-                case SUBTASKS_SUPPORTED -> c.supportsSubTasks();
-                case FOLLOW_ON_SUPPORTED -> c.supportsFollowOnTasks();
+                case DELEGATION_SUPPORTED -> c.supports(Capability.DELEGATION);
+                case SUBTASKS_SUPPORTED -> c.supports(Capability.SUB_TASKS);
+                case FOLLOW_ON_SUPPORTED -> c.supports(Capability.FOLLOW_ON_TASKS);
                 case DELEGATED -> c.delegated();
                 case NOT_DELEGATED -> !c.delegated();
                 case NO_OPEN_SUBTASK -> !c.waitingForSubTask();
@@ -221,7 +222,9 @@ public final class TaskLifecycle {
         return switch (rule.suspension()) {
             case EITHER -> true;
             case MUST_BE -> condition.suspended();
-            case MUST_NOT_BE -> !condition.suspended() || (action == TaskAction.CLAIM && condition.claimIfSuspended());
+            case MUST_NOT_BE ->
+                !condition.suspended()
+                        || (action == TaskAction.CLAIM && condition.supports(Capability.CLAIM_IF_SUSPENDED));
         };
     }
 

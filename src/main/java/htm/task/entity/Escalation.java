@@ -101,7 +101,7 @@ public class Escalation {
     void await(Instant from, Instant now) {
         state = EscalationState.ESCALATION_STATE_WAITING;
         activationTime = now;
-        escalationTime = TaskDefinition.plus(from, after);
+        escalationTime = TaskSchedule.plus(from, after);
     }
 
     void fire(String principal, Instant now) {

@@ -24,6 +24,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -298,20 +299,21 @@ public class Task {
         task.applicationName = definition.applicationName();
         task.kind = definition.kind() == null ? TaskKind.KIND_HUMAN : definition.kind();
         task.priority = definition.priority() == null ? DEFAULT_PRIORITY : definition.priority();
-        task.dueTime = definition.dueTime();
-        task.durationUntilDue = definition.durationUntilDue();
-        task.durationUntilExpires = definition.durationUntilExpires();
-        task.durationUntilDeleted = definition.durationUntilDeleted();
-        task.autoDeletionMode = definition.autoDeletionMode() != null
-                ? definition.autoDeletionMode()
-                : definition.durationUntilDeleted() != null ? AUTO_DELETE_ON_COMPLETION : AUTO_DELETE_NO;
+        TaskSchedule schedule = definition.schedule();
+        task.dueTime = schedule.dueTime();
+        task.durationUntilDue = schedule.durationUntilDue();
+        task.durationUntilExpires = schedule.durationUntilExpires();
+        task.durationUntilDeleted = schedule.durationUntilDeleted();
+        task.autoDeletionMode = schedule.autoDeletionMode() != null
+                ? schedule.autoDeletionMode()
+                : schedule.durationUntilDeleted() != null ? AUTO_DELETE_ON_COMPLETION : AUTO_DELETE_NO;
         task.containmentContextID = definition.containmentContextID();
         task.businessRelevant = isTrue(definition.businessRelevant(), true);
-        task.supportsClaimIfSuspended = isTrue(definition.supportsClaimIfSuspended(), false);
-        task.supportsDelegation = isTrue(definition.supportsDelegation(), true);
-        task.supportsSubTasks = isTrue(definition.supportsSubTasks(), true);
-        task.supportsFollowOnTasks = isTrue(definition.supportsFollowOnTasks(), true);
-        task.supportsAutomaticClaim = isTrue(definition.supportsAutomaticClaim(), false);
+        task.supportsClaimIfSuspended = definition.supports(Capability.CLAIM_IF_SUSPENDED);
+        task.supportsDelegation = definition.supports(Capability.DELEGATION);
+        task.supportsSubTasks = definition.supports(Capability.SUB_TASKS);
+        task.supportsFollowOnTasks = definition.supports(Capability.FOLLOW_ON_TASKS);
+        task.supportsAutomaticClaim = definition.supports(Capability.AUTOMATIC_CLAIM);
         task.people.addAll(definition.people());
         task.customProperties.putAll(definition.customProperties());
         task.input = definition.input();
@@ -336,10 +338,10 @@ public class Task {
         Transition transition = guard(actor, TaskAction.START);
         starter = actor.name();
         if (dueTime == null && durationUntilDue != null) {
-            dueTime = TaskDefinition.plus(now, durationUntilDue);
+            dueTime = TaskSchedule.plus(now, durationUntilDue);
         }
         if (expirationTime == null && durationUntilExpires != null) {
-            expirationTime = TaskDefinition.plus(now, durationUntilExpires);
+            expirationTime = TaskSchedule.plus(now, durationUntilExpires);
         }
         planEscalations(now);
         enter(transition, actor, now, null);
@@ -892,7 +894,7 @@ public class Task {
         if (!deleted) {
             return null;
         }
-        return durationUntilDeleted == null ? now : TaskDefinition.plus(now, durationUntilDeleted);
+        return durationUntilDeleted == null ? now : TaskSchedule.plus(now, durationUntilDeleted);
     }
 
     private void record(
@@ -1106,24 +1108,25 @@ public class Task {
         return businessRelevant;
     }
 
-    public boolean supportsClaimIfSuspended() {
-        return supportsClaimIfSuspended;
+    public boolean supports(Capability capability) {
+        return switch (capability) {
+            case CLAIM_IF_SUSPENDED -> supportsClaimIfSuspended;
+            case DELEGATION -> supportsDelegation;
+            case SUB_TASKS -> supportsSubTasks;
+            case FOLLOW_ON_TASKS -> supportsFollowOnTasks;
+            case AUTOMATIC_CLAIM -> supportsAutomaticClaim;
+        };
     }
 
-    public boolean supportsDelegation() {
-        return supportsDelegation;
-    }
-
-    public boolean supportsSubTasks() {
-        return supportsSubTasks;
-    }
-
-    public boolean supportsFollowOnTasks() {
-        return supportsFollowOnTasks;
-    }
-
-    public boolean supportsAutomaticClaim() {
-        return supportsAutomaticClaim;
+    /** The capabilities this task has. */
+    public Set<Capability> capabilities() {
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        for (Capability capability : Capability.values()) {
+            if (supports(capability)) {
+                capabilities.add(capability);
+            }
+        }
+        return capabilities;
     }
 
     public boolean isWaitingForSubTask() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import htm.problem.entity.HtmException;
 import htm.task.entity.Assignment;
+import htm.task.entity.Capability;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.TaskDefinition;
 import htm.task.entity.TaskKind;
@@ -34,8 +35,8 @@ class TaskDefinitionsTest {
         assertEquals("approve-order-42", d.name());
         assertEquals(TaskKind.KIND_ORIGINATING, d.kind());
         assertEquals(3, d.priority());
-        assertEquals(Instant.parse("2026-12-01T12:00:00Z"), d.dueTime());
-        assertEquals("P7D", d.durationUntilExpires());
+        assertEquals(Instant.parse("2026-12-01T12:00:00Z"), d.schedule().dueTime());
+        assertEquals("P7D", d.schedule().durationUntilExpires());
         assertEquals(
                 Set.of(
                         Assignment.user(PeopleRole.POTENTIAL_OWNER, "alice"),
@@ -47,7 +48,20 @@ class TaskDefinitionsTest {
                 Set.copyOf(d.people()));
         assertEquals("{\"orderId\":42,\"amount\":1200.5}", d.input());
         assertEquals(Map.of("region", "EU"), d.customProperties());
-        assertEquals(false, d.supportsClaimIfSuspended());
+        assertEquals(false, d.supports(Capability.CLAIM_IF_SUSPENDED));
+        assertEquals(true, d.supports(Capability.DELEGATION));
+    }
+
+    @Test
+    void aCapabilityLeftOutKeepsItsDefault() {
+        TaskDefinition d = TaskDefinitions.read(
+                JsonInput.object("{\"name\": \"n\", \"supportsDelegation\": false, \"supportsAutomaticClaim\": true}"));
+        assertEquals(Map.of(Capability.DELEGATION, false, Capability.AUTOMATIC_CLAIM, true), d.capabilities());
+        assertEquals(false, d.supports(Capability.DELEGATION));
+        assertEquals(true, d.supports(Capability.AUTOMATIC_CLAIM));
+        assertEquals(true, d.supports(Capability.SUB_TASKS));
+        assertEquals(true, d.supports(Capability.FOLLOW_ON_TASKS));
+        assertEquals(false, d.supports(Capability.CLAIM_IF_SUSPENDED));
     }
 
     @Test
@@ -99,8 +113,8 @@ class TaskDefinitionsTest {
         TaskDefinition d = TaskDefinitions.read(JsonInput.object("""
                 {"name": "n", "dueTime": "9999-12-31T23:59:59Z", "durationUntilExpires": "P1000Y",
                  "durationUntilDeleted": "P365000D"}"""));
-        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), d.dueTime());
-        assertEquals("P1000Y", d.durationUntilExpires());
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), d.schedule().dueTime());
+        assertEquals("P1000Y", d.schedule().durationUntilExpires());
         HtmException late = assertThrows(
                 HtmException.class,
                 () -> TaskDefinitions.after(Instant.parse("9999-01-01T00:00:00Z"), "duration", "P1Y"));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import htm.task.control.TaskCondition.Circumstance;
+import htm.task.entity.Capability;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
 import htm.task.entity.Transition;
@@ -12,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every state × suspension × action, against a table written the way API.md §4 states the rules. */
@@ -63,7 +66,8 @@ class TaskLifecycleTest {
                 String[] cells = halves[suspended].trim().split("\\s+");
                 assertEquals(TaskState.values().length, cells.length, action + " has a cell per state");
                 for (TaskState state : TaskState.values()) {
-                    TaskCondition condition = TaskCondition.of(state, suspended == 1);
+                    TaskCondition condition =
+                            suspended == 1 ? TaskCondition.of(state, Circumstance.SUSPENDED) : TaskCondition.of(state);
                     Optional<Transition> actual = TaskLifecycle.transition(condition, action);
                     assertEquals(
                             cells[state.ordinal()],
@@ -76,20 +80,20 @@ class TaskLifecycleTest {
 
     @Test
     void aSuspendedReadyTaskCanBeClaimedOnlyWhenTheTaskSupportsIt() {
-        TaskCondition suspendedReady =
-                new TaskCondition(TaskState.STATE_READY, true, true, false, false, true, true, true);
+        TaskCondition suspendedReady = new TaskCondition(
+                TaskState.STATE_READY, Set.of(Circumstance.SUSPENDED), EnumSet.allOf(Capability.class));
         Transition claim =
                 TaskLifecycle.transition(suspendedReady, TaskAction.CLAIM).orElseThrow();
         assertEquals(TaskState.STATE_CLAIMED, claim.to());
         assertTrue(claim.suspendedAfter(), "claiming does not resume the task");
-        assertFalse(TaskLifecycle.transition(TaskCondition.of(TaskState.STATE_READY, true), TaskAction.CLAIM)
+        assertFalse(TaskLifecycle.transition(
+                        TaskCondition.of(TaskState.STATE_READY, Circumstance.SUSPENDED), TaskAction.CLAIM)
                 .isPresent());
     }
 
     @Test
     void aDelegatedTaskIsResolvedBeforeAnythingElseEndsIt() {
-        TaskCondition delegated =
-                new TaskCondition(TaskState.STATE_CLAIMED, false, false, true, false, true, true, true);
+        TaskCondition delegated = TaskCondition.of(TaskState.STATE_CLAIMED, Circumstance.DELEGATED);
         assertEquals(
                 TaskState.STATE_CLAIMED,
                 TaskLifecycle.transition(delegated, TaskAction.RESOLVE)
@@ -108,7 +112,7 @@ class TaskLifecycleTest {
 
     @Test
     void openSubtasksHoldTheParentBackFromEnding() {
-        TaskCondition waiting = new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, true, true, true, true);
+        TaskCondition waiting = TaskCondition.of(TaskState.STATE_CLAIMED, Circumstance.WAITING_FOR_SUBTASK);
         for (TaskAction action :
                 List.of(TaskAction.COMPLETE, TaskAction.FAIL, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
             assertFalse(TaskLifecycle.transition(waiting, action).isPresent(), action.name());
@@ -118,8 +122,7 @@ class TaskLifecycleTest {
 
     @Test
     void whatATaskDoesNotSupportIsIllegal() {
-        TaskCondition plain =
-                new TaskCondition(TaskState.STATE_CLAIMED, false, false, false, false, false, false, false);
+        TaskCondition plain = new TaskCondition(TaskState.STATE_CLAIMED, Set.of(), Set.of());
         for (TaskAction action :
                 List.of(TaskAction.DELEGATE, TaskAction.CREATE_SUBTASK, TaskAction.COMPLETE_WITH_FOLLOW_ON_TASK)) {
             assertFalse(TaskLifecycle.transition(plain, action).isPresent(), action.name());
@@ -142,7 +145,7 @@ class TaskLifecycleTest {
                         TaskAction.ADD_COMMENT,
                         TaskAction.EXPIRE,
                         TaskAction.ESCALATE),
-                TaskLifecycle.legalActions(TaskCondition.of(TaskState.STATE_READY, false)));
+                TaskLifecycle.legalActions(TaskCondition.of(TaskState.STATE_READY)));
     }
 
     @Test

@@ -120,9 +120,7 @@ class TaskPermissionsTest {
                 Assignment.user(PeopleRole.ADMINISTRATOR, "adam"),
                 Assignment.user(PeopleRole.EDITOR, "eddie"),
                 Assignment.user(PeopleRole.READER, "reed"));
-        TaskDefinition definition = new TaskDefinition(
-                "approve", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, people, Map.of(), null);
+        TaskDefinition definition = TaskDefinition.of("approve", people);
         Instant now = Instant.parse("2026-11-22T10:00:00Z");
         Task task = Task.create(definition, "olivia", now);
         task.start(Actor.of(caller("olivia", Set.of(), Role.APIWRITE)), now);

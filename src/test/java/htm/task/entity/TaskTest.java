@@ -140,33 +140,12 @@ class TaskTest {
     @Test
     void aClaimForAnotherUserNeedsThemNamedAsPotentialOwnerAndNotExcluded() {
         Task task = Task.create(
-                new TaskDefinition(
+                TaskDefinition.of(
                         "approve",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         List.of(
                                 Assignment.user(PeopleRole.POTENTIAL_OWNER, "carol"),
                                 Assignment.user(PeopleRole.POTENTIAL_OWNER, "dave"),
-                                Assignment.user(PeopleRole.EXCLUDED_OWNER, "dave")),
-                        Map.of(),
-                        null),
+                                Assignment.user(PeopleRole.EXCLUDED_OWNER, "dave"))),
                 "alice",
                 T0);
         task.start(ALICE, T0);
@@ -191,9 +170,9 @@ class TaskTest {
 
     @Test
     void isoDurationsWithDateAndTimeParts() {
-        assertEquals(T0.plusSeconds(2 * 86400), TaskDefinition.plus(T0, "P2D"));
-        assertEquals(T0.plusSeconds(86400 + 7200), TaskDefinition.plus(T0, "P1DT2H"));
-        assertEquals(T0.plusSeconds(90), TaskDefinition.plus(T0, "pt1m30s"));
+        assertEquals(T0.plusSeconds(2 * 86400), TaskSchedule.plus(T0, "P2D"));
+        assertEquals(T0.plusSeconds(86400 + 7200), TaskSchedule.plus(T0, "P1DT2H"));
+        assertEquals(T0.plusSeconds(90), TaskSchedule.plus(T0, "pt1m30s"));
     }
 
     @Test
@@ -288,19 +267,11 @@ class TaskTest {
                         null,
                         null,
                         null,
-                        durationUntilDeleted,
-                        autoDeletionMode,
                         null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
+                        new TaskSchedule(null, null, null, durationUntilDeleted, autoDeletionMode),
                         null,
                         List.of(),
-                        Map.of(),
+                        null,
                         null),
                 "alice",
                 T0);
@@ -324,18 +295,10 @@ class TaskTest {
                         null,
                         null,
                         null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         List.of(
                                 Assignment.group(PeopleRole.POTENTIAL_OWNER, "reviewers"),
                                 Assignment.user(PeopleRole.EXCLUDED_OWNER, "bob")),
-                        Map.of(),
+                        null,
                         null),
                 "alice",
                 T0);
@@ -399,21 +362,13 @@ class TaskTest {
                 null,
                 priority,
                 null,
-                durationUntilDue,
                 null,
                 null,
                 null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+                new TaskSchedule(null, durationUntilDue, null, null, null),
                 null,
                 List.of(),
-                Map.of(),
+                null,
                 null);
     }
 }
