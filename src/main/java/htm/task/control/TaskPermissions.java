@@ -49,6 +49,14 @@ public final class TaskPermissions {
                         && !(action == TaskAction.CLAIM && isNamed(caller, task, PeopleRole.EXCLUDED_OWNER));
     }
 
+    /**
+     * The task is offered to the caller: named as potential owner, directly or through a group, and not excluded
+     * (the rule of a claim, and of the work list potentialOwner=me, which WorkItemQuery puts in SQL).
+     */
+    public static boolean isOffered(Caller caller, Task task) {
+        return isNamed(caller, task, PeopleRole.POTENTIAL_OWNER) && !isNamed(caller, task, PeopleRole.EXCLUDED_OWNER);
+    }
+
     /** A user may become the owner as if they had claimed: they are named as potential owner, and not excluded. */
     public static boolean mayOwn(String user, Task task) {
         return task.named(PeopleRole.POTENTIAL_OWNER, false).contains(user)
@@ -109,8 +117,7 @@ public final class TaskPermissions {
         boolean support = caller.has(Role.SUPPORT);
         boolean administrator = isNamed(caller, task, PeopleRole.ADMINISTRATOR);
         return switch (action) {
-            case CLAIM ->
-                isNamed(caller, task, PeopleRole.POTENTIAL_OWNER) && !isNamed(caller, task, PeopleRole.EXCLUDED_OWNER);
+            case CLAIM -> isOffered(caller, task);
             case CANCEL_CLAIM -> owner || administrator;
             case COMPLETE,
                     FAIL,
