@@ -1,3 +1,5 @@
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -62,6 +65,7 @@ public class LoadDriver {
                 new Scenario("my tasks (owner=me, claimed)", "c8", 8, LoadDriver::myTasks, pg.selectC8()),
                 new Scenario("claim + complete, distinct tasks (pairs)", "8 workers", 8, LoadDriver::claimAndComplete,
                         pg.update()),
+                new Scenario(WEBHOOKED, "8 workers", 8, LoadDriver::claimAndComplete, pg.update()),
                 new Scenario("claimNext, one shared queue", "8 workers", 8,
                         worker -> claimNext(worker, claimed, duplicates), pg.update()));
         Pattern only = Pattern.compile(System.getenv().getOrDefault("BENCH_ONLY", ".*"));
@@ -73,10 +77,14 @@ public class LoadDriver {
             if (!only.matcher(scenario.name() + " " + scenario.clients()).find()) {
                 continue;
             }
+            Webhook webhook = scenario.name().equals(WEBHOOKED) ? Webhook.subscribe() : null;
             profiler.start();
             Row row = run(scenario.name(), scenario.clients(), scenario.threads(), scenario.operation())
                     .against(scenario.pgRate());
             profiler.stop(scenario.name() + " " + scenario.clients());
+            if (webhook != null) {
+                row = row.withNote(webhook.unsubscribe());
+            }
             rows.add(scenario.name().startsWith("claimNext") ? row.withNote("duplicates: " + duplicates.get()) : row);
         }
 
@@ -91,6 +99,50 @@ public class LoadDriver {
         }
         System.out.println("\nvs pg: a read as a share of PostgreSQL's SELECT by key with as many clients, a write"
                 + " as a share of its UPDATE");
+    }
+
+    static final String WEBHOOKED = "  the same, one webhook subscription";
+
+    /**
+     * A webhook receiver on loopback, subscribed to every event for one scenario: how long from each event's time
+     * (the change, on the server's clock, which is this machine's) to its arrival here.
+     */
+    record Webhook(HttpServer receiver, String id, ConcurrentLinkedQueue<Long> latenciesNanos) {
+        static Webhook subscribe() throws Exception {
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            receiver.createContext("/hook", exchange -> {
+                java.time.Instant arrived = java.time.Instant.now();
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int at = body.indexOf("\"time\":\"") + 8;
+                java.time.Instant time = java.time.Instant.parse(body.substring(at, body.indexOf('"', at)));
+                latencies.add(Duration.between(time, arrived).toNanos());
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.setExecutor(Executors.newFixedThreadPool(4));
+            receiver.start();
+            HttpResponse<String> created = sendAs("admin", "admin", "POST", "subscriptions",
+                    "{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
+            expect(201, created);
+            String body = created.body();
+            int at = body.indexOf("\"id\":\"") + 6;
+            return new Webhook(receiver, body.substring(at, body.indexOf('"', at)), latencies);
+        }
+
+        /** Waits for the deliveries to drain (at most 30 s), unsubscribes; answers the latencies as a note. */
+        String unsubscribe() throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < until && sendAs("admin", "admin", "GET",
+                    "subscriptions/" + id + "/deliveries?status=PENDING&limit=1", null).body().contains("eventId")) {
+                Thread.sleep(200);
+            }
+            expect(204, sendAs("admin", "admin", "DELETE", "subscriptions/" + id, null));
+            receiver.stop(0);
+            long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.format(Locale.ROOT, "%d events delivered, latency p50 %.1f ms, p99 %.1f ms", sorted.length,
+                    percentile(sorted, 50), percentile(sorted, 99));
+        }
     }
 
     /** What PostgreSQL itself does on this machine in the same run (pgbench), to read HTM's figures against. */
@@ -148,6 +200,9 @@ public class LoadDriver {
         boolean perform(Worker worker) throws Exception;
     }
 
+    /** Where each worker's claim + complete stands, kept from one scenario to the next that claims. */
+    static final int[] CLAIM_CURSORS = new int[8];
+
     /** A load thread: its user (u1..u8), its own task candidates, its latencies. */
     static final class Worker {
         final int number;
@@ -161,6 +216,7 @@ public class LoadDriver {
 
         Worker(int number) {
             this.number = number;
+            this.cursor = CLAIM_CURSORS[number % 8];
             this.user = "u" + (number % 8 + 1);
             this.queueUser = "q" + (number % 8 + 1);
             this.directUser = "d" + (number % 8 + 1);
@@ -172,6 +228,7 @@ public class LoadDriver {
             while (cursor < tasks / 2) {
                 int i = ++cursor;
                 if (owns(i)) {
+                    CLAIM_CURSORS[number % 8] = cursor;
                     return i;
                 }
             }
@@ -416,9 +473,14 @@ public class LoadDriver {
     }
 
     static HttpResponse<String> send(String user, String method, String path, String json) throws Exception {
+        return sendAs(user, "bench", method, path, json);
+    }
+
+    static HttpResponse<String> sendAs(String user, String password, String method, String path, String json)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":bench").getBytes(StandardCharsets.UTF_8)));
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         if (json != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {

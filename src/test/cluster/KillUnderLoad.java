@@ -1,3 +1,5 @@
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +27,8 @@ import java.util.regex.Pattern;
  * killed with kill -9 after 20 s and started again. Afterwards, from the tasks and their histories: every request
  * answered 2xx took effect exactly once, no request answered with an error left a change, no task was claimed or
  * completed twice, and the counts add up. A request whose answer was lost with the server may have taken effect
- * or not, but at most once. Usage: java KillUnderLoad.java url-A url-B pid-file-of-A start-command-of-A
+ * or not, but at most once. A webhook subscription hears every claim and completion that took effect, in order per
+ * task, each once, but for those a killed server had in flight (at most its htm.webhook.concurrency). Usage: java KillUnderLoad.java url-A url-B pid-file-of-A start-command-of-A
  */
 public class KillUnderLoad {
 
@@ -40,12 +44,23 @@ public class KillUnderLoad {
     private static final ConcurrentLinkedQueue<Step> STEPS = new ConcurrentLinkedQueue<>();
     private static final Map<String, String> TKIIDS = new ConcurrentHashMap<>();
     private static final AtomicBoolean RUNNING = new AtomicBoolean(true);
+    /** The largest number of deliveries a server has in flight (htm.webhook.concurrency): a kill may repeat those. */
+    private static final int IN_FLIGHT = 16;
+
+    private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"([^\"]+)\"");
+    private static final Pattern TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
+    /** What the webhook receiver heard: per task, the event ids in the order they came, and "type id" pairs. */
+    private static final Map<String, List<Long>> HOOKED = new ConcurrentHashMap<>();
+
+    private static final Map<String, List<String>> HOOKED_TYPES = new ConcurrentHashMap<>();
+
     private static String a;
     private static String b;
 
     public static void main(String[] args) throws Exception {
         a = args[0];
         b = args[1];
+        subscribe(receiver());
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < 8; c++) {
             int client = c;
@@ -149,10 +164,107 @@ public class KillUnderLoad {
         }
     }
 
+    /** A webhook receiver on loopback that notes each event it hears, per task, answering 204. */
+    private static String receiver() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher subject = SUBJECT.matcher(body);
+            Matcher type = TYPE.matcher(body);
+            if (subject.find() && type.find()) {
+                String id = exchange.getRequestHeaders().getFirst("webhook-id");
+                synchronized (HOOKED) {
+                    HOOKED.computeIfAbsent(subject.group(1), k -> new ArrayList<>())
+                            .add(Long.parseLong(id));
+                    HOOKED_TYPES
+                            .computeIfAbsent(subject.group(1), k -> new ArrayList<>())
+                            .add(type.group(1) + " " + id);
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    private static void subscribe(String url) {
+        HttpResponse<String> created = send(
+                "admin",
+                "POST",
+                V1 + "subscriptions",
+                "{\"url\": \"" + url
+                        + "\", \"types\": [\"claimed\", \"completed\"], \"filter\": {\"namePrefix\": \"kill-\"}}");
+        if (created == null || created.statusCode() != 201) {
+            System.out.println(
+                    "FAIL: cannot subscribe the webhook receiver: " + (created == null ? "no answer" : created.body()));
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Waits (at most 120 s: a killed server's leases run out after 30 s) until the receiver has heard, for each
+     * task, as many distinct claims and completions as its history holds; then checks order and repeats.
+     */
+    private static List<String> webhooksHeard(Map<String, int[]> expected) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        List<String> missing = missing(expected);
+        while (!missing.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(1000); // deliveries are retried with back-off: poll, bounded above
+            missing = missing(expected);
+        }
+        List<String> broken = new ArrayList<>(missing.stream().limit(20).toList());
+        int repeated = 0;
+        synchronized (HOOKED) {
+            for (Map.Entry<String, List<Long>> task : HOOKED.entrySet()) {
+                List<Long> firsts = task.getValue().stream().distinct().toList();
+                for (int i = 1; i < firsts.size(); i++) {
+                    if (firsts.get(i) < firsts.get(i - 1)) {
+                        broken.add("task " + task.getKey() + ": events out of order " + task.getValue());
+                        break;
+                    }
+                }
+                repeated += task.getValue().size() - firsts.size();
+            }
+        }
+        if (repeated > IN_FLIGHT) {
+            broken.add(repeated + " webhook deliveries repeated, more than the " + IN_FLIGHT
+                    + " a killed server had in flight");
+        }
+        System.out.println("kill under load: the webhook receiver heard "
+                + HOOKED.values().stream().mapToInt(List::size).sum() + " deliveries of " + HOOKED.size()
+                + " tasks' claims and completions, " + repeated + " repeated");
+        return broken;
+    }
+
+    private static List<String> missing(Map<String, int[]> expected) {
+        List<String> missing = new ArrayList<>();
+        synchronized (HOOKED) {
+            expected.forEach((tkiid, counts) -> {
+                List<String> heard = HOOKED_TYPES.getOrDefault(tkiid, List.of()).stream()
+                        .distinct()
+                        .toList();
+                long claims = heard.stream()
+                        .filter(event -> event.startsWith("htm.task.claimed "))
+                        .count();
+                long completions = heard.stream()
+                        .filter(event -> event.startsWith("htm.task.completed "))
+                        .count();
+                if (claims != counts[0] || completions != counts[1]) {
+                    missing.add("task " + tkiid + ": the webhook heard " + claims + " claims and " + completions
+                            + " completions, its history has " + counts[0] + " and " + counts[1]);
+                }
+            });
+        }
+        return missing;
+    }
+
     private static boolean check() throws Exception {
         Map<String, AtomicInteger> counts = new TreeMap<>();
         List<String> broken = new ArrayList<>();
         Map<String, Map<String, Integer>> heard = new ConcurrentHashMap<>();
+        Map<String, int[]> expectedHooks = new TreeMap<>();
         for (Step step : STEPS) {
             String outcome =
                     step.status() < 0 ? "no answer" : step.status() < 300 ? "2xx" : Integer.toString(step.status());
@@ -194,10 +306,12 @@ public class KillUnderLoad {
                 int completed = occurrences(text, "\"ACTION_COMPLETE\"");
                 claims += claimed;
                 completions += completed;
+                expectedHooks.put(tkiid, new int[] {claimed, completed});
                 broken.addAll(exactly(name, "claim", statuses.get("claim"), claimed));
                 broken.addAll(exactly(name, "complete", statuses.get("complete"), completed));
             }
         }
+        broken.addAll(webhooksHeard(expectedHooks));
         System.out.println("kill under load: requests " + counts + "; afterwards " + tasks + " tasks, " + claims
                 + " claims and " + completions + " completions in the histories");
         broken.stream().limit(20).forEach(problem -> System.out.println("FAIL: " + problem));

@@ -4,7 +4,13 @@ const PAGE_SIZE = 20;
 const PEOPLE = ['potentialOwner', 'owner', 'originator', 'administrator', 'editor', 'reader', 'escalationReceiver'];
 const $ = (id) => document.getElementById(id);
 
-const state = { user: null, admin: false, list: 'mine', offset: 0, total: 0, task: null, shown: 0 };
+const state = { user: null, admin: false, list: 'mine', offset: 0, total: 0, task: null, shown: 0, events: null };
+/** The events that can change what a list shows; on one of them, the list shown is read again. */
+const LIST_EVENTS = ['created', 'started', 'claimed', 'claimCanceled', 'completed', 'failed', 'suspended',
+  'resumed', 'terminated', 'suspendedAndClaimCanceled', 'restarted', 'delegated', 'resolved', 'forwarded',
+  'deleted', 'updated', 'transferred', 'assigned', 'workItemTransferred', 'expired', 'escalated', 'routed']
+  .map((type) => 'htm.task.' + type);
+const REFRESH_DELAY_MS = 300;
 
 /** Numbers what the page is about to show: an answer that arrives after a newer request was made is dropped. */
 function nextView() {
@@ -69,7 +75,33 @@ function when(iso) {
 
 // --- signing in and out ---
 
+// --- the live list: the caller's event stream (GET /events) ---
+
+/** Follows the caller's events while signed in; the browser reconnects by itself, resuming (Last-Event-ID). */
+function followEvents() {
+  stopEvents();
+  const events = new EventSource(API + 'events?types=' + LIST_EVENTS.join(','));
+  let pending = null;
+  const refresh = () => {
+    // a burst of events is one read; a list under an open task waits until the person goes back to it
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (state.events === events && !$('inbox').hidden) showList(state.list).catch(showError);
+    }, REFRESH_DELAY_MS);
+  };
+  LIST_EVENTS.forEach((type) => events.addEventListener(type, refresh));
+  events.addEventListener('open', () => { $('inbox').dataset.live = 'true'; });
+  state.events = events;
+}
+
+function stopEvents() {
+  if (state.events) state.events.close();
+  state.events = null;
+  delete $('inbox').dataset.live;
+}
+
 function showSignIn() {
+  stopEvents();
   state.user = null;
   $('who').hidden = true;
   $('inbox').hidden = true;
@@ -85,6 +117,7 @@ async function signedIn(me) {
   $('who').hidden = false;
   $('sign-in').hidden = true;
   $('tab-all').hidden = !me.admin;
+  followEvents();
   await showList(state.list);
 }
 

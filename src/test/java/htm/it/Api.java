@@ -74,6 +74,10 @@ final class Api implements AutoCloseable {
         return Reply.of(request(path).post(Entity.entity(json, "application/json")));
     }
 
+    Reply delete(String path) {
+        return Reply.of(request(path).delete());
+    }
+
     Reply put(String path, String json) {
         return Reply.of(
                 json == null

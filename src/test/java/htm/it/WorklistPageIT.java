@@ -189,6 +189,25 @@ class WorklistPageIT extends HtmServer {
         wait.until(d -> text("task-flags").startsWith("failed"));
     }
 
+    @Test
+    void theListFollowsTheEventsWithoutAReload() {
+        String prefix = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn("bob", "bob");
+        tab("tab-available");
+        filterByName(prefix, "No tasks.");
+        wait.until(d -> "true".equals(d.findElement(By.id("inbox")).getAttribute("data-live")));
+        Object page = browser.executeScript("return window.performance.timeOrigin");
+        try (Api alice = new Api(base, ALICE)) {
+            String offered = alice.create("{\"name\": \"" + prefix + "-offered\", \"displayName\": \"Sign the lease\", "
+                    + "\"potentialOwners\": {\"users\": [\"bob\", \"alice\"]}}");
+            wait.until(d -> rowTitles().equals(List.of("Sign the lease"))
+                    && text("count").equals("1 task"));
+            assertEquals(200, alice.act(offered, "claim").status());
+            wait.until(d -> rowTitles().isEmpty() && text("count").equals("No tasks."));
+        }
+        assertEquals(page, browser.executeScript("return window.performance.timeOrigin"), "the page was not reloaded");
+    }
+
     private void signIn(String user, String password) {
         browser.get(base.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));

@@ -4,10 +4,8 @@ import htm.problem.entity.HtmException;
 import htm.security.control.Caller;
 import htm.task.control.TaskPermissions;
 import htm.task.entity.Task;
-import htm.task.entity.TaskAction;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,6 @@ import java.util.stream.Collectors;
 public record EventFilter(boolean offeredToMe, boolean ownedByMe, Set<String> types) {
 
     private static final Set<String> PARAMETERS = Set.of("potentialOwner", "owner", "types", "lastEventId");
-    private static final Set<String> KNOWN_TYPES =
-            Arrays.stream(TaskAction.values()).map(TaskAction::eventType).collect(Collectors.toSet());
 
     public EventFilter {
         types = Set.copyOf(types);
@@ -38,11 +34,7 @@ public record EventFilter(boolean offeredToMe, boolean ownedByMe, Set<String> ty
         Set<String> types = new HashSet<>();
         for (String value : query.getOrDefault("types", List.of())) {
             for (String type : value.split(",", -1)) {
-                String full = type.strip().startsWith("htm.task.") ? type.strip() : "htm.task." + type.strip();
-                if (!KNOWN_TYPES.contains(full)) {
-                    throw HtmException.invalidInput("types", "'" + type + "' is not an event type");
-                }
-                types.add(full);
+                types.add(EventTypes.named(type, "types"));
             }
         }
         return new EventFilter(me(query, "potentialOwner"), me(query, "owner"), types);

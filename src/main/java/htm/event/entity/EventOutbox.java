@@ -10,10 +10,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -30,9 +35,21 @@ import org.hibernate.persister.entity.EntityPersister;
  * change and so in its transaction: one per history entry the task writes, and one when a task is deleted. A
  * change that rolls back leaves no event; no path that changes a task can skip this. The row keeps what the
  * event says (API.md §7: the actor, the states before and after, a summary of the task as it is now); the
- * CloudEvents envelope around it is put on when the event is read.
+ * CloudEvents envelope around it is put on when the event is read. The same statement queues the event's
+ * delivery to every webhook subscription that wants it (webhook_delivery), so that the deliveries are as
+ * durable as the change.
  */
 public class EventOutbox implements Integrator, PostInsertEventListener, PreDeleteEventListener {
+
+    private static final String INSERT_EVENT = "insert into task_event (id, task_id, type, event_time, data) values (";
+    private static final String INSERT_DELIVERIES = "insert into webhook_delivery (subscription_id, task_id, "
+            + "status, attempts, event_time, next_attempt_time, event_id) select s.id, ?, 'PENDING', 0, ?, ?, ";
+    private static final String FROM_SUBSCRIPTIONS = " from webhook_subscription s";
+    /** The subscriptions that want an event: its type, and the task's namespace, name and template. */
+    private static final String WANTED = " where (s.types = '*' or s.types like ?)"
+            + " and (s.namespace is null or s.namespace = ?)"
+            + " and (s.name_prefix is null or left(cast(? as varchar(255)), length(s.name_prefix)) = s.name_prefix)"
+            + " and (s.task_template_id is null or s.task_template_id = ?)";
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
@@ -77,22 +94,59 @@ public class EventOutbox implements Integrator, PostInsertEventListener, PreDele
             TaskState from,
             TaskState to,
             Instant time) {
-        String nextId = session.getJdbcServices()
-                .getDialect()
-                .getSequenceSupport()
-                .getSelectSequenceNextValString("task_event_seq");
+        boolean postgres = session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
         String data = data(task, actor, from, to);
+        OffsetDateTime at = time.atOffset(ZoneOffset.UTC);
         session.doWork(connection -> {
+            if (postgres) {
+                // one round trip: the event, and a delivery of it to every subscription that wants it
+                try (PreparedStatement insert = connection.prepareStatement("with e as (" + INSERT_EVENT
+                        + "nextval('task_event_seq'), ?, ?, ?, ?) returning id) " + INSERT_DELIVERIES
+                        + "e.id" + FROM_SUBSCRIPTIONS + ", e" + WANTED)) {
+                    int next = event(insert, 1, task, action, at, data);
+                    deliveries(insert, next, task, action, at);
+                    insert.executeUpdate();
+                }
+                return;
+            }
+            long id;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select next value for task_event_seq")) {
+                rows.next();
+                id = rows.getLong(1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT + id + ", ?, ?, ?, ?)")) {
+                event(insert, 1, task, action, at, data);
+                insert.executeUpdate();
+            }
             try (PreparedStatement insert =
-                    connection.prepareStatement("insert into task_event (id, task_id, type, event_time, data) values ("
-                            + nextId + ", ?, ?, ?, ?)")) {
-                insert.setString(1, task.tkiid());
-                insert.setString(2, action.eventType());
-                insert.setObject(3, time.atOffset(ZoneOffset.UTC));
-                insert.setString(4, data);
+                    connection.prepareStatement(INSERT_DELIVERIES + id + FROM_SUBSCRIPTIONS + WANTED)) {
+                deliveries(insert, 1, task, action, at);
                 insert.executeUpdate();
             }
         });
+    }
+
+    /** Sets the event's columns from the given parameter on; returns the next parameter. */
+    private static int event(
+            PreparedStatement insert, int first, Task task, TaskAction action, OffsetDateTime at, String data)
+            throws SQLException {
+        insert.setString(first, task.tkiid());
+        insert.setString(first + 1, action.eventType());
+        insert.setObject(first + 2, at);
+        insert.setString(first + 3, data);
+        return first + 4;
+    }
+
+    private static void deliveries(PreparedStatement insert, int first, Task task, TaskAction action, OffsetDateTime at)
+            throws SQLException {
+        insert.setString(first, task.tkiid());
+        insert.setObject(first + 1, at);
+        insert.setObject(first + 2, at);
+        insert.setString(first + 3, "%," + action.eventType() + ",%");
+        insert.setString(first + 4, task.namespace());
+        insert.setString(first + 5, task.name());
+        insert.setString(first + 6, task.taskTemplateID());
     }
 
     /** The event's data: who did it, the states before and after (null when the state stayed), the task now. */

@@ -40,7 +40,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * What happens to tasks, for the people who run HTM: once a transaction has committed, one INFO line per
  * action — who did what to which task, never the task's data — and the metrics under /metrics
  * (htm_tasks_created, htm_tasks_claimed, htm_tasks_completed, htm_task_action_seconds per action, and
- * htm_tasks_open per state). Both are read off the history entries the tasks write, as Hibernate stores them,
+ * htm_tasks_open per state, htm_events_written: each history entry and each deletion is one event of the
+ * outbox). Both are read off the history entries the tasks write, as Hibernate stores them,
  * and off the tasks it deletes: whatever path changes a task, it shows here.
  */
 @ApplicationScoped
@@ -112,6 +113,7 @@ public class TaskActivity {
         if (entry.action() == TaskAction.CREATE) {
             afterCommit(() -> {
                 metrics.counter("htm.tasks.created").inc();
+                metrics.counter("htm.events.written").inc();
                 log("created", entry.principal() + " created task " + task.tkiid());
             });
         } else {
@@ -129,6 +131,7 @@ public class TaskActivity {
     private void acted(
             String principal, TaskAction action, String tkiid, TaskState from, TaskState to, long startedNanos) {
         afterCommit(() -> {
+            metrics.counter("htm.events.written").inc();
             metrics.timer("htm.task.action", new Tag("action", action.htmName()))
                     .update(Duration.ofNanos(System.nanoTime() - startedNanos));
             if (action == TaskAction.CLAIM) {
