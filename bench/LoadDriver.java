@@ -120,7 +120,12 @@ public class LoadDriver {
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
-            receiver.setExecutor(Executors.newFixedThreadPool(4));
+            // daemon threads: the load driver ends when its scenarios do
+            receiver.setExecutor(Executors.newFixedThreadPool(4, work -> {
+                Thread thread = new Thread(work);
+                thread.setDaemon(true);
+                return thread;
+            }));
             receiver.start();
             HttpResponse<String> created = sendAs("admin", "admin", "POST", "subscriptions",
                     "{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
