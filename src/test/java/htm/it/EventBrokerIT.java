@@ -5,7 +5,6 @@ import static htm.it.Api.ALICE;
 import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -18,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +36,8 @@ class EventBrokerIT extends HtmServer {
         try {
             connection = factory.newConnection("htm-it");
         } catch (Exception e) {
-            assumeTrue(false, "No RabbitMQ answers on 127.0.0.1:5672 (" + e + "): the broker test is skipped");
+            // .ci/run has RabbitMQ on our machines; a developer's machine may not: skip, saying why
+            Assumptions.abort("No RabbitMQ answers on 127.0.0.1:5672 (" + e + "): the broker test is skipped");
             return;
         }
         try (connection;

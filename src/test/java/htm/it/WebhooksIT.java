@@ -261,7 +261,7 @@ class WebhooksIT extends HtmServer {
                         .filter(item -> item.getInt("attempts") > 0)
                         .findFirst()
                         .orElse(null);
-                Thread.sleep(200);
+                Thread.sleep(200); // the worker attempts in its own time: poll the deliveries, bounded above
             }
             assertNotNull(delivery, "no attempt within 20 s");
             assertEquals("PENDING", delivery.getString("status"));
