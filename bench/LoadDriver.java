@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -262,6 +263,8 @@ public class LoadDriver {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         List<Future<?>> futures = new ArrayList<>();
+        // when the first worker ran out of work before the deadline: the rate is then not the steady one
+        AtomicLong ranOut = new AtomicLong(Long.MAX_VALUE);
         for (int t = 0; t < threads; t++) {
             Worker worker = new Worker(t);
             workers.add(worker);
@@ -269,6 +272,7 @@ public class LoadDriver {
                 while (System.nanoTime() < deadline) {
                     long begin = System.nanoTime();
                     if (!operation.perform(worker)) {
+                        ranOut.accumulateAndGet(begin, Math::min);
                         break;
                     }
                     worker.latencies.add(System.nanoTime() - begin);
@@ -283,7 +287,9 @@ public class LoadDriver {
         pool.shutdown();
         long[] all = workers.stream().flatMap(w -> w.latencies.stream()).mapToLong(Long::longValue).sorted().toArray();
         double rate = all.length / (elapsed / 1e9);
-        return new Row(name, clients, rate, percentile(all, 50), percentile(all, 99), "", Double.NaN);
+        String note = ranOut.get() == Long.MAX_VALUE ? "" : String.format(Locale.ROOT,
+                "RAN OUT of tasks after %.1f s: seed more (bench/run TASKS)", (ranOut.get() - start) / 1e9);
+        return new Row(name, clients, rate, percentile(all, 50), percentile(all, 99), note, Double.NaN);
     }
 
     static double percentile(long[] sorted, int p) {
@@ -294,8 +300,9 @@ public class LoadDriver {
     }
 
     record Row(String name, String clients, double rate, double p50, double p99, String note, double pgRate) {
+        /** With one more note after those it has. */
         Row withNote(String text) {
-            return new Row(name, clients, rate, p50, p99, text, pgRate);
+            return new Row(name, clients, rate, p50, p99, note.isEmpty() ? text : note + "; " + text, pgRate);
         }
 
         /** With the rate of PostgreSQL's own statement it is read against (SELECT for reads, UPDATE for writes). */

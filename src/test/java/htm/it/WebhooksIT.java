@@ -188,6 +188,30 @@ class WebhooksIT extends HtmServer {
         }
     }
 
+    /**
+     * A task whose first delivery keeps failing holds back its later events, more of them than a worker's turn
+     * looks at (DeliveryQueue.WINDOW): another task's event, queued behind them all, still arrives.
+     */
+    @Test
+    void eventsWaitingBehindAFailingOneDoNotHoldOtherTasksBack() throws Exception {
+        try (Receiver receiver = new Receiver();
+                Api admin = new Api(base, ADMIN);
+                Api alice = admin.as(ALICE)) {
+            String stuck = subscribe(admin, receiver, "{\"namePrefix\": \"hook-stuck\"}", "[]");
+            String tkiid = alice.createReadyTask("hook-stuck");
+            receiver.failuresLeft.put(tkiid, new AtomicInteger(Integer.MAX_VALUE));
+            for (int i = 0; i < 140; i++) {
+                assertEquals(200, alice.act(tkiid, "claim").status());
+                assertEquals(200, alice.act(tkiid, "cancelClaim").status());
+            }
+            String free = subscribe(admin, receiver, "{\"namePrefix\": \"hook-free\"}", "[\"created\"]");
+            String other = alice.createReadyTask("hook-free");
+            assertEquals("htm.task.created", receiver.next(other).event().getString("type"));
+            assertEquals(204, admin.delete(SUBSCRIPTIONS + "/" + stuck).status());
+            assertEquals(204, admin.delete(SUBSCRIPTIONS + "/" + free).status());
+        }
+    }
+
     @Test
     void filtersAndRotationAndNothingOfARolledBackChange() throws Exception {
         try (Receiver receiver = new Receiver();

@@ -30,9 +30,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The webhook deliveries in the database, for the workers of every server: which are due, leasing one so that
- * only one server sends it, recording how it went, and pruning what is old. Each method is one short
- * transaction of its own; the HTTP request happens between them, outside any transaction. The workers run
+ * The webhook deliveries in the database, for the workers of every server: leasing what is due so that only one
+ * server sends it, recording how it went, and pruning what is old. Each method is one short transaction of its
+ * own, working a whole batch; the HTTP request happens between them, outside any transaction. The workers run
  * with no caller, so these are permitted to all; no resource calls them.
  */
 @Stateless
@@ -44,15 +44,38 @@ public class DeliveryQueue {
     public record Due(String subscriptionId, URI url, List<String> secrets, int attempts, TaskEvent event) {}
 
     /**
-     * Pending and unleased deliveries whose time has come, each the first pending one of its task for its
-     * subscription (those after it wait, so that a task's events arrive in order).
+     * How one attempt went, at what time: status DELIVERED, FAILED, or PENDING again until next; the HTTP
+     * status code when there was an answer.
      */
-    private static final String DUE = "select d.subscription_id, d.attempts, e.id, e.task_id, e.type, e.event_time,"
-            + " e.data from webhook_delivery d join task_event e on e.id = d.event_id"
-            + " where d.status = 'PENDING' and d.next_attempt_time <= ? and (d.lease_until is null or d.lease_until < ?)"
-            + " and not exists (select 1 from webhook_delivery p where p.subscription_id = d.subscription_id"
-            + " and p.task_id = d.task_id and p.status = 'PENDING' and p.event_id < d.event_id)"
+    public record Attempt(Due due, Instant time, Integer statusCode, String status, Instant next) {}
+
+    /**
+     * A window of the pending and unleased deliveries whose time has come, in the order they are due, from a place
+     * in that order on; each says whether it is the first pending one of its task for its subscription (those
+     * after it wait, so that a task's events arrive in order). The window is taken before the joins, so that a
+     * long queue costs one index range, never a join per row queued (when the planner's statistics lag
+     * behind a growing queue, it would otherwise join all of it to sort it).
+     */
+    private static final String DUE = "select d.subscription_id, d.attempts, d.next_attempt_time, e.id, e.task_id,"
+            + " e.type, e.event_time, e.data, not exists (select 1 from webhook_delivery p"
+            + " where p.subscription_id = d.subscription_id and p.task_id = d.task_id and p.status = 'PENDING'"
+            + " and p.event_id < d.event_id) from (select subscription_id, event_id, task_id, attempts,"
+            + " next_attempt_time from webhook_delivery where status = 'PENDING' and next_attempt_time <= ?"
+            + " and (lease_until is null or lease_until < ?) and next_attempt_time >= ?"
+            + " and not (next_attempt_time = ? and event_id <= ?) order by next_attempt_time, event_id"
+            + " fetch first " + DeliveryQueue.WINDOW + " rows only) d join task_event e on e.id = d.event_id"
             + " order by d.next_attempt_time, d.event_id";
+
+    /** How many queued deliveries one turn looks at, at most. */
+    static final int WINDOW = 256;
+
+    private static final String LEASE = "update webhook_delivery set lease_owner = ?, lease_until = ?"
+            + " where subscription_id = ? and event_id = ? and status = 'PENDING'"
+            + " and (lease_until is null or lease_until < ?)";
+
+    private static final String ATTEMPTED = "update webhook_delivery set status = ?, attempts = attempts + 1,"
+            + " last_attempt_time = ?, last_status_code = ?, next_attempt_time = ?, lease_owner = null,"
+            + " lease_until = null where subscription_id = ? and event_id = ? and lease_owner = ?";
 
     static final int PRUNE_BATCH = 10_000;
 
@@ -62,20 +85,42 @@ public class DeliveryQueue {
     @PersistenceContext(unitName = "htm")
     EntityManager em;
 
-    public List<Due> due(Instant now, int limit) {
+    /** A place in the order deliveries are due: before those due later, or due at once with a later event. */
+    public record Place(Instant time, long eventId) {
+        /** Before every delivery. */
+        public static final Place START = new Place(Instant.EPOCH, Long.MIN_VALUE);
+    }
+
+    /** What a turn leased, and where the next turn goes on looking: START when this one has looked at all. */
+    public record Leased(List<Due> due, Place next) {}
+
+    /**
+     * Leases for this server, until the given time, up to limit deliveries that are due, looking from a place in
+     * their order on: one transaction, one query and one batch of conditional updates. A delivery another server
+     * leased in between is left to it. When a turn stops before the end of what is queued (it has leased its
+     * limit, or its window held only deliveries waiting for an earlier one of their task), the next goes on from
+     * there, so that every delivery due is reached however many wait before it. The updates take their rows in
+     * the order of the query, the same on every server, so that two servers leasing at once wait for each
+     * other at worst and never deadlock.
+     */
+    public Leased lease(Instant now, int limit, Place from, String owner, Instant until) {
         List<Due> due = new ArrayList<>();
+        Place next;
         Map<String, WebhookSubscription> subscriptions = new HashMap<>();
         try (Connection connection = database.getConnection();
-                PreparedStatement select = connection.prepareStatement(DUE)) {
-            select.setObject(1, utc(now));
-            select.setObject(2, utc(now));
-            select.setMaxRows(limit);
+                PreparedStatement select = connection.prepareStatement(DUE);
+                PreparedStatement lease = connection.prepareStatement(LEASE)) {
+            set(select, utc(now), utc(now), utc(from.time()), utc(from.time()), from.eventId());
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
+                int looked = 0;
+                Place last = Place.START;
+                while (due.size() < limit && rows.next()) {
+                    looked++;
+                    last = new Place(rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getLong(4));
                     WebhookSubscription subscription = subscriptions.computeIfAbsent(
                             rows.getString(1), id -> em.find(WebhookSubscription.class, id));
-                    if (subscription == null) {
-                        continue; // removed since
+                    if (!rows.getBoolean(9) || subscription == null) {
+                        continue; // waits for an earlier one of its task, or the subscription is gone
                     }
                     due.add(new Due(
                             subscription.id(),
@@ -83,16 +128,37 @@ public class DeliveryQueue {
                             subscription.signingSecrets(now),
                             rows.getInt(2),
                             new TaskEvent(
-                                    rows.getLong(3),
-                                    rows.getString(4),
+                                    rows.getLong(4),
                                     rows.getString(5),
-                                    rows.getObject(6, OffsetDateTime.class).toInstant(),
-                                    rows.getString(7))));
+                                    rows.getString(6),
+                                    rows.getObject(7, OffsetDateTime.class).toInstant(),
+                                    rows.getString(8))));
+                }
+                next = due.size() == limit || looked == WINDOW ? last : Place.START;
+            }
+            if (due.isEmpty()) {
+                return new Leased(due, next);
+            }
+            for (Due delivery : due) {
+                set(
+                        lease,
+                        owner,
+                        utc(until),
+                        delivery.subscriptionId(),
+                        delivery.event().id(),
+                        utc(now));
+                lease.addBatch();
+            }
+            int[] leased = lease.executeBatch();
+            List<Due> ours = new ArrayList<>(due.size());
+            for (int i = 0; i < leased.length; i++) {
+                if (leased[i] == 1) {
+                    ours.add(due.get(i));
                 }
             }
-            return due;
+            return new Leased(ours, next);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the webhook deliveries", e);
+            throw new IllegalStateException("Cannot lease the webhook deliveries", e);
         }
     }
 
@@ -113,35 +179,30 @@ public class DeliveryQueue {
         }
     }
 
-    /** Takes the delivery for this server until the given time; false when another server holds it. */
-    public boolean lease(Due due, String owner, Instant now, Instant until) {
-        return update(
-                        "update webhook_delivery set lease_owner = ?, lease_until = ? where subscription_id = ?"
-                                + " and event_id = ? and status = 'PENDING' and (lease_until is null or lease_until < ?)",
-                        owner,
-                        utc(until),
-                        due.subscriptionId(),
-                        due.event().id(),
-                        utc(now))
-                == 1;
-    }
-
     /**
-     * Records an attempt and frees the lease: DELIVERED, or PENDING again until the next attempt, or FAILED
-     * when none is to come. Only the lease's holder records; a server that lost its lease to another keeps quiet.
+     * Records attempts and frees their leases, in one transaction: each DELIVERED, or PENDING again until its
+     * next attempt, or FAILED when none is to come. Only the lease's holder records; a server that lost a lease
+     * to another keeps quiet about it.
      */
-    public void attempted(Due due, String owner, Instant now, Integer statusCode, String status, Instant next) {
-        update(
-                "update webhook_delivery set status = ?, attempts = attempts + 1, last_attempt_time = ?,"
-                        + " last_status_code = ?, next_attempt_time = ?, lease_owner = null, lease_until = null"
-                        + " where subscription_id = ? and event_id = ? and lease_owner = ?",
-                status,
-                utc(now),
-                statusCode,
-                utc(next == null ? now : next),
-                due.subscriptionId(),
-                due.event().id(),
-                owner);
+    public void attempted(List<Attempt> attempts, String owner) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement update = connection.prepareStatement(ATTEMPTED)) {
+            for (Attempt attempt : attempts) {
+                set(
+                        update,
+                        attempt.status(),
+                        utc(attempt.time()),
+                        attempt.statusCode(),
+                        utc(attempt.next() == null ? attempt.time() : attempt.next()),
+                        attempt.due().subscriptionId(),
+                        attempt.due().event().id(),
+                        owner);
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the webhook deliveries", e);
+        }
     }
 
     /**
@@ -160,16 +221,21 @@ public class DeliveryQueue {
     private int update(String sql, Object... parameters) {
         try (Connection connection = database.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    update.setNull(i + 1, Types.INTEGER);
-                } else {
-                    update.setObject(i + 1, parameters[i]);
-                }
-            }
+            set(update, parameters);
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot update the webhook deliveries", e);
+        }
+    }
+
+    /** Sets the statement's parameters in order; a null is the only nullable column's type, an integer. */
+    private static void set(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.INTEGER);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
         }
     }
 

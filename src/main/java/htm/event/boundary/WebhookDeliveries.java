@@ -1,6 +1,9 @@
 package htm.event.boundary;
 
+import htm.event.boundary.DeliveryQueue.Attempt;
 import htm.event.boundary.DeliveryQueue.Due;
+import htm.event.boundary.DeliveryQueue.Leased;
+import htm.event.boundary.DeliveryQueue.Place;
 import htm.event.control.RetrySchedule;
 import htm.event.control.WebhookSignature;
 import htm.event.control.WebhookTargets;
@@ -10,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.NoSuchEJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,9 +23,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +55,9 @@ public class WebhookDeliveries {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     @EJB
     DeliveryQueue queue;
@@ -107,8 +117,15 @@ public class WebhookDeliveries {
     private RetrySchedule retries;
     private Semaphore free;
     private HttpClient http;
-    private ScheduledFuture<?> polling;
+    private volatile boolean running;
     private ScheduledFuture<?> pruning;
+    /** Wakes not yet answered by a turn. */
+    private final Semaphore signals = new Semaphore(0);
+    /** Attempts that have ended and wait for the next turn to record them. */
+    private final Queue<Attempt> ended = new ConcurrentLinkedQueue<>();
+    /** Where the next turn looks from in the queue (only turns use it, one at a time). */
+    private Place from = Place.START;
+
     private volatile boolean pollFailed;
     private volatile boolean brokerFailed;
 
@@ -131,34 +148,53 @@ public class WebhookDeliveries {
             // another server made it at the same moment, or the URI is wrong (then publishing fails, and says so)
             LOG.info(() -> "Did not set up the broker's subscription: " + e);
         }
-        polling = scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        running = true;
+        threads.newThread(this::work).start();
         pruning = scheduler.scheduleWithFixedDelay(
                 this::prune, PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
-    /** One turn: lease what is due, as many as may be in flight, and send each. */
-    void poll() {
-        int room = free.availablePermits();
-        if (room == 0) {
-            return;
+    /** Asks for a turn now, rather than at the next poll: something has ended, or more is due. */
+    void wake() {
+        signals.release();
+    }
+
+    /**
+     * The worker's own thread: a turn whenever woken, and every poll interval (for what other servers queue and
+     * for retries coming due). Turns run one at a time; wakes during a turn make one more turn after it.
+     */
+    private void work() {
+        while (running) {
+            try {
+                signals.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            signals.drainPermits();
+            if (running) {
+                turn();
+            }
         }
+    }
+
+    /**
+     * One turn: records the attempts that have ended since the last (which frees their room, and makes the
+     * next delivery of each task due), then leases what is due, as many as may be in flight, and sends each.
+     */
+    private void turn() {
         try {
+            record();
+            int room = free.availablePermits();
+            if (room == 0) {
+                return;
+            }
             Instant now = Instant.now();
-            for (Due due : queue.due(now, room)) {
-                if (!free.tryAcquire()) {
-                    break;
-                }
-                boolean leased = false;
-                try {
-                    leased = queue.lease(due, owner, now, now.plusSeconds(leaseSeconds));
-                } finally {
-                    if (!leased) {
-                        free.release(); // another server has it
-                    }
-                }
-                if (leased) {
-                    send(due);
-                }
+            Leased leased = queue.lease(now, room, from, owner, now.plusSeconds(leaseSeconds));
+            from = leased.next();
+            free.acquireUninterruptibly(leased.due().size()); // only turns take room, one at a time: it is there
+            leased.due().forEach(this::send);
+            if (!from.equals(Place.START) && !leased.due().isEmpty() && free.availablePermits() > 0) {
+                wake(); // more is queued than this turn looked at (a window of waiting ones waits for the poll)
             }
             pollFailed = false;
         } catch (NoSuchEJBException e) {
@@ -178,7 +214,7 @@ public class WebhookDeliveries {
         }
         if (!targets.allows(due.url().getHost())) {
             // the administrator has taken the host off the list since the subscription was made
-            record(due, null, Instant.now(), false);
+            ended(due, null, false);
             return;
         }
         String body = due.event().cloudEvent(source);
@@ -195,10 +231,10 @@ public class WebhookDeliveries {
         try {
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 Integer status = response == null ? null : response.statusCode();
-                record(due, status, Instant.now(), status != null && status / 100 == 2);
+                ended(due, status, status != null && status / 100 == 2);
             });
         } catch (RuntimeException e) {
-            record(due, null, Instant.now(), false);
+            ended(due, null, false);
         }
     }
 
@@ -214,34 +250,58 @@ public class WebhookDeliveries {
             }
             brokerFailed = true;
         }
-        record(due, null, Instant.now(), confirmed);
+        ended(due, null, confirmed);
     }
 
-    private void record(Due due, Integer status, Instant now, boolean delivered) {
-        try {
-            if (delivered) {
-                queue.attempted(due, owner, now, status, "DELIVERED", null);
-                metrics.counter("htm.events.delivered").inc();
-                metrics.timer("htm.events.delivery.latency")
-                        .update(Duration.between(due.event().time(), now));
-                return;
-            }
+    /** An attempt has ended: it waits to be recorded by the next turn, which it asks for. */
+    private void ended(Due due, Integer statusCode, boolean delivered) {
+        Instant now = Instant.now();
+        if (delivered) {
+            ended.add(new Attempt(due, now, statusCode, "DELIVERED", null));
+        } else {
             Optional<Instant> next =
                     retries.next(due.attempts() + 1, due.event().time(), now);
-            queue.attempted(due, owner, now, status, next.isPresent() ? "PENDING" : "FAILED", next.orElse(null));
-            metrics.counter(next.isPresent() ? "htm.events.delivery.retried" : "htm.events.delivery.failed")
-                    .inc();
-            if (next.isEmpty()) {
-                LOG.warning(
-                        () -> "Gave up webhook delivery of event " + due.event().id() + " to subscription "
-                                + due.subscriptionId() + " after " + (due.attempts() + 1) + " attempts");
-            }
+            ended.add(new Attempt(due, now, statusCode, next.isPresent() ? "PENDING" : "FAILED", next.orElse(null)));
+        }
+        wake();
+    }
+
+    /**
+     * Records the attempts that have ended, in one transaction, and frees their room. When that fails, their
+     * leases run out and they are sent again: at least once.
+     */
+    private void record() {
+        List<Attempt> attempts = new ArrayList<>();
+        for (Attempt attempt = ended.poll(); attempt != null; attempt = ended.poll()) {
+            attempts.add(attempt);
+        }
+        if (attempts.isEmpty()) {
+            return;
+        }
+        try {
+            queue.attempted(attempts, owner);
         } catch (RuntimeException e) {
-            // the lease runs out and the delivery is sent again: at least once
-            LOG.warning(() ->
-                    "Cannot record the webhook delivery of event " + due.event().id() + ": " + e);
+            LOG.warning(() -> "Cannot record " + attempts.size() + " webhook deliveries, they are sent again: " + e);
+            return;
         } finally {
-            free.release();
+            free.release(attempts.size());
+        }
+        for (Attempt attempt : attempts) {
+            Due due = attempt.due();
+            switch (attempt.status()) {
+                case "DELIVERED" -> {
+                    metrics.counter("htm.events.delivered").inc();
+                    metrics.timer("htm.events.delivery.latency")
+                            .update(Duration.between(due.event().time(), attempt.time()));
+                }
+                case "PENDING" -> metrics.counter("htm.events.delivery.retried").inc();
+                default -> {
+                    metrics.counter("htm.events.delivery.failed").inc();
+                    LOG.warning(() ->
+                            "Gave up webhook delivery of event " + due.event().id() + " to subscription "
+                                    + due.subscriptionId() + " after " + (due.attempts() + 1) + " attempts");
+                }
+            }
         }
     }
 
@@ -258,10 +318,10 @@ public class WebhookDeliveries {
 
     @PreDestroy
     void stop() {
-        for (ScheduledFuture<?> task : List.of(polling, pruning)) {
-            if (task != null) {
-                task.cancel(false);
-            }
+        running = false;
+        wake();
+        if (pruning != null) {
+            pruning.cancel(false);
         }
     }
 }
