@@ -45,7 +45,7 @@ public class KillUnderLoad {
     private static final Map<String, String> TKIIDS = new ConcurrentHashMap<>();
     private static final AtomicBoolean RUNNING = new AtomicBoolean(true);
     /** The largest number of deliveries a server has in flight (htm.webhook.concurrency): a kill may repeat those. */
-    private static final int IN_FLIGHT = 16;
+    private static final int IN_FLIGHT = 64;
 
     private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"([^\"]+)\"");
     private static final Pattern TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");

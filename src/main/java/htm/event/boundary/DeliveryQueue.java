@@ -91,15 +91,16 @@ public class DeliveryQueue {
         public static final Place START = new Place(Instant.EPOCH, Long.MIN_VALUE);
     }
 
-    /** What a turn leased, and where the next turn goes on looking: START when this one has looked at all. */
+    /** What a turn leased, and where the next turn looks from: START, or past a window that held too few. */
     public record Leased(List<Due> due, Place next) {}
 
     /**
      * Leases for this server, until the given time, up to limit deliveries that are due, looking from a place in
      * their order on: one transaction, one query and one batch of conditional updates. A delivery another server
-     * leased in between is left to it. When a turn stops before the end of what is queued (it has leased its
-     * limit, or its window held only deliveries waiting for an earlier one of their task), the next goes on from
-     * there, so that every delivery due is reached however many wait before it. The updates take their rows in
+     * leased in between is left to it. Each turn looks from the head of the queue, where the oldest are, unless
+     * the last one's whole window held too few it could send (deliveries waiting for an earlier one of their
+     * task): then it goes on past that window, so that every delivery due is reached however many wait before
+     * it. The updates take their rows in
      * the order of the query, the same on every server, so that two servers leasing at once wait for each
      * other at worst and never deadlock.
      */
@@ -134,7 +135,8 @@ public class DeliveryQueue {
                                     rows.getObject(7, OffsetDateTime.class).toInstant(),
                                     rows.getString(8))));
                 }
-                next = due.size() == limit || looked == WINDOW ? last : Place.START;
+                // from the head again, unless the whole window was held back: then on past it
+                next = looked == WINDOW && due.size() < limit ? last : Place.START;
             }
             if (due.isEmpty()) {
                 return new Leased(due, next);

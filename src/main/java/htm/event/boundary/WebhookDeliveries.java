@@ -82,7 +82,7 @@ public class WebhookDeliveries {
 
     /** Requests in flight at once from this server. */
     @Inject
-    @ConfigProperty(name = "htm.webhook.concurrency", defaultValue = "16")
+    @ConfigProperty(name = "htm.webhook.concurrency", defaultValue = "64")
     int concurrency;
 
     @Inject
