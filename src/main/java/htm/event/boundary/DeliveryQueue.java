@@ -100,9 +100,8 @@ public class DeliveryQueue {
      * leased in between is left to it. Each turn looks from the head of the queue, where the oldest are, unless
      * the last one's whole window held too few it could send (deliveries waiting for an earlier one of their
      * task): then it goes on past that window, so that every delivery due is reached however many wait before
-     * it. The updates take their rows in
-     * the order of the query, the same on every server, so that two servers leasing at once wait for each
-     * other at worst and never deadlock.
+     * it. The updates take their rows in the order of the query, the same on every server, so that two servers
+     * leasing at once wait for each other at worst and never deadlock.
      */
     public Leased lease(Instant now, int limit, Place from, String owner, Instant until) {
         List<Due> due = new ArrayList<>();
