@@ -52,7 +52,7 @@ abstract class HtmServer {
             if (poll == 300) {
                 fail("the server did not get there in 150 s; the last answer: " + answer);
             }
-            Thread.sleep(500);
+            Thread.sleep(500); // polls the server, bounded by the 300 polls above
             answer = read.get();
         }
         return answer;
