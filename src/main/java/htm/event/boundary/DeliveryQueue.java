@@ -49,6 +49,9 @@ public class DeliveryQueue {
      */
     public record Attempt(Due due, Instant time, Integer statusCode, String status, Instant next) {}
 
+    /** How many queued deliveries one turn looks at, at most. */
+    static final int WINDOW = 256;
+
     /**
      * A window of the pending and unleased deliveries whose time has come, in the order they are due, from a place
      * in that order on; each says whether it is the first pending one of its task for its subscription (those
@@ -63,11 +66,8 @@ public class DeliveryQueue {
             + " next_attempt_time from webhook_delivery where status = 'PENDING' and next_attempt_time <= ?"
             + " and (lease_until is null or lease_until < ?) and next_attempt_time >= ?"
             + " and not (next_attempt_time = ? and event_id <= ?) order by next_attempt_time, event_id"
-            + " fetch first " + DeliveryQueue.WINDOW + " rows only) d join task_event e on e.id = d.event_id"
+            + " fetch first " + WINDOW + " rows only) d join task_event e on e.id = d.event_id"
             + " order by d.next_attempt_time, d.event_id";
-
-    /** How many queued deliveries one turn looks at, at most. */
-    static final int WINDOW = 256;
 
     private static final String LEASE = "update webhook_delivery set lease_owner = ?, lease_until = ?"
             + " where subscription_id = ? and event_id = ? and status = 'PENDING'"
