@@ -80,8 +80,10 @@ public class LoadDriver {
             }
             Webhook webhook = scenario.name().equals(WEBHOOKED) ? Webhook.subscribe() : null;
             profiler.start();
+            CpuUse before = CpuUse.now();
             Row row = run(scenario.name(), scenario.clients(), scenario.threads(), scenario.operation())
                     .against(scenario.pgRate());
+            row = row.withNote(CpuUse.now().perOperationSince(before, row));
             profiler.stop(scenario.name() + " " + scenario.clients());
             if (webhook != null) {
                 row = row.withNote(webhook.unsubscribe());
@@ -375,7 +377,8 @@ public class LoadDriver {
      * each as eight clients, until the compiler threads take under 5% of the server's CPU over a round: at least
      * BENCH_WARMUP seconds (default 60), at most BENCH_WARMUP_MAX (default 360); without the server's pid
      * (BENCH_SERVER_PID) just BENCH_WARMUP. The writes work the upper half of the seeded tasks and hand most claims
-     * back, so that the warm-up uses up neither the tasks the measured run claims nor the shared queue.
+     * back, so that the warm-up uses up neither the tasks the measured run claims nor the shared queue. A
+     * webhook subscription receives the warm-up's events, so that delivering them is compiled as well.
      */
     static void warmUp() throws Exception {
         Duration measured = limit;
@@ -383,6 +386,8 @@ public class LoadDriver {
         long least = System.nanoTime() + Duration.ofSeconds(seconds("BENCH_WARMUP", 60)).toNanos();
         long most = System.nanoTime() + Duration.ofSeconds(seconds("BENCH_WARMUP_MAX", 360)).toNanos();
         String pid = serverPid();
+        // with a webhook receiver, so that the deliveries' code is compiled too before the events scenario
+        Webhook webhook = Webhook.subscribe();
         for (int round = 1; ; round++) {
             CpuTicks before = CpuTicks.of(pid);
             run("warm-up", "c8", 8, LoadDriver::getById);
@@ -399,6 +404,7 @@ public class LoadDriver {
                 break;
             }
         }
+        System.out.println("warm-up's webhook: " + webhook.unsubscribe());
         limit = measured;
     }
 
@@ -441,15 +447,66 @@ public class LoadDriver {
         }
 
         /** The name, then the fields after it, of a /proc stat line. */
-        private static String[] stat(String line) {
+        static String[] stat(String line) {
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             fields[0] = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
             return fields;
         }
 
         /** utime + stime (the 14th and 15th fields of the line). */
-        private static long ticks(String[] stat) {
+        static long ticks(String[] stat) {
             return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+    }
+
+    /**
+     * CPU time used so far by the server, by PostgreSQL (every process named postgres) and by this driver (with a
+     * scenario's webhook receiver), and by the whole machine: where a scenario's CPU went, per operation.
+     */
+    record CpuUse(long server, long postgres, long driver, long machine, long wall) {
+        /** Clock ticks per second of /proc's figures (USER_HZ, 100 on Linux). */
+        static final double HZ = 100;
+
+        static CpuUse now() throws Exception {
+            String pid = serverPid();
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.toList()) {
+                    if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String[] stat = CpuTicks.stat(Files.readString(process.resolve("stat")));
+                        if (stat[0].equals("postgres")) {
+                            postgres += CpuTicks.ticks(stat);
+                        }
+                    } catch (java.io.IOException ended) {
+                        // the process is gone
+                    }
+                }
+            }
+            String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
+            long busy = 0;
+            for (int i = 1; i <= 8; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(machine[i]); // user to steal, but idle and iowait
+            }
+            return new CpuUse(
+                    pid == null ? 0 : CpuTicks.ticks(CpuTicks.stat(Files.readString(Path.of("/proc", pid, "stat")))),
+                    postgres,
+                    CpuTicks.ticks(CpuTicks.stat(Files.readString(Path.of("/proc/self/stat")))),
+                    busy,
+                    System.nanoTime());
+        }
+
+        /** The CPU milliseconds per operation of the row since then, and how busy the machine's cores were. */
+        String perOperationSince(CpuUse then, Row row) {
+            double seconds = (wall - then.wall) / 1e9;
+            double operations = row.rate() * seconds;
+            return String.format(Locale.ROOT, "CPU ms per op: HTM %.2f, PostgreSQL %.2f, driver %.2f; cores %.0f%% busy",
+                    1000 * (server - then.server) / HZ / operations,
+                    1000 * (postgres - then.postgres) / HZ / operations,
+                    1000 * (driver - then.driver) / HZ / operations,
+                    100 * (machine - then.machine) / HZ / seconds / Runtime.getRuntime().availableProcessors());
         }
     }
 

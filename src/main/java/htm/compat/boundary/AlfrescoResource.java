@@ -1,5 +1,7 @@
 package htm.compat.boundary;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.compat.control.SeedStatus;
 import htm.problem.entity.HtmException;
 import htm.task.boundary.TaskView;
@@ -10,7 +12,6 @@ import htm.task.control.TaskDefinitions;
 import htm.task.entity.TaskUpdate;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -135,7 +136,7 @@ public class AlfrescoResource {
     }
 
     private static TaskUpdate update(JsonObject request, Set<String> selected) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder fields = JSON.createObjectBuilder();
         if (selected.contains("name") && request.containsKey("name")) {
             fields.add("displayName", request.get("name"));
         }
@@ -158,7 +159,7 @@ public class AlfrescoResource {
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw HtmException.invalidInput("variables", "must be an array of {name, type, value, scope}");
         }
-        JsonObjectBuilder output = Json.createObjectBuilder();
+        JsonObjectBuilder output = JSON.createObjectBuilder();
         for (JsonValue item : value.asJsonArray()) {
             if (item.getValueType() != JsonValue.ValueType.OBJECT
                     || !(item.asJsonObject().get("name") instanceof JsonString)
@@ -172,7 +173,7 @@ public class AlfrescoResource {
     }
 
     static JsonObject entry(TaskView task) {
-        JsonObjectBuilder entry = Json.createObjectBuilder().add("id", task.tkiid());
+        JsonObjectBuilder entry = JSON.createObjectBuilder().add("id", task.tkiid());
         put(
                 entry,
                 "processId",
@@ -200,7 +201,7 @@ public class AlfrescoResource {
         put(entry, "assignee", task.delegate() != null ? task.delegate() : task.owner());
         entry.addNull("formResourceKey");
         entry.add("state", SeedStatus.alfresco(task.state(), task.delegate() != null));
-        return Json.createObjectBuilder().add("entry", entry).build();
+        return JSON.createObjectBuilder().add("entry", entry).build();
     }
 
     private static void put(JsonObjectBuilder builder, String name, String value) {

@@ -1,5 +1,7 @@
 package htm.compat.boundary;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.compat.control.SeedStatus;
 import htm.job.boundary.JobSnapshot;
 import htm.job.boundary.Jobs;
@@ -8,7 +10,6 @@ import htm.task.boundary.TaskView;
 import htm.task.control.JsonInput;
 import htm.task.entity.TaskState;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,26 +54,26 @@ public class ItentialJobResource {
         if (user == null || user.isBlank()) {
             throw HtmException.invalidInput("user", "required");
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("updated_job", itential(jobs.claim(jobId.toLowerCase(), user)))
                 .build();
     }
 
     /** A job in Itential's shape: its tasks by id, its metrics, watchers and errors (its failed tasks). */
     static JsonObject itential(JobSnapshot job) {
-        JsonObjectBuilder tasks = Json.createObjectBuilder();
-        JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonObjectBuilder tasks = JSON.createObjectBuilder();
+        JsonArrayBuilder errors = JSON.createArrayBuilder();
         for (TaskView task : job.tasks()) {
             JsonObject itentialTask = ItentialResource.itential(task, null, null);
             tasks.add(
                     task.tkiid(),
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("name", task.name())
-                            .add("groups", Json.createArrayBuilder())
+                            .add("groups", JSON.createArrayBuilder())
                             .add("status", itentialTask.getString("status"))
                             .add("metrics", itentialTask.getJsonObject("metrics")));
             if (task.state() == TaskState.STATE_FAILED) {
-                errors.add(Json.createObjectBuilder()
+                errors.add(JSON.createObjectBuilder()
                         .add("task", task.tkiid())
                         .add("message", "Task " + task.name() + " failed")
                         .add(
@@ -80,25 +81,25 @@ public class ItentialJobResource {
                                 Instant.parse(task.lastModificationTime()).toEpochMilli()));
             }
         }
-        JsonObjectBuilder metrics = Json.createObjectBuilder()
+        JsonObjectBuilder metrics = JSON.createObjectBuilder()
                 .add("start_time", Instant.parse(job.created()).toEpochMilli());
         if (job.owner() == null) {
             metrics.addNull("owner");
         } else {
             metrics.add("owner", job.owner());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("_id", job.id())
                 .add("name", job.name())
                 .add("tasks", tasks)
-                .add("transitions", Json.createObjectBuilder())
+                .add("transitions", JSON.createObjectBuilder())
                 .add("created", job.created())
                 .add("created_by", job.createdBy())
                 .add("last_updated", job.lastUpdated())
                 .add("last_updated_by", job.lastUpdatedBy())
-                .add("groups", Json.createArrayBuilder())
+                .add("groups", JSON.createArrayBuilder())
                 .add("type", "automation")
-                .add("watchers", Json.createArrayBuilder(job.watchers()))
+                .add("watchers", JSON.createArrayBuilder(job.watchers()))
                 .add("metrics", metrics)
                 .add(
                         "status",

@@ -1,5 +1,7 @@
 package htm.compat.boundary;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.compat.control.SeedStatus;
 import htm.problem.entity.HtmException;
 import htm.security.boundary.CurrentCaller;
@@ -9,7 +11,6 @@ import htm.task.boundary.Tasks;
 import htm.task.control.JsonInput;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -64,7 +65,7 @@ public class ItentialResource {
         Long start = millis(task.activationTime());
         Long claimed = millis(task.startTime());
         Long end = millis(task.completionTime());
-        JsonObjectBuilder metrics = Json.createObjectBuilder();
+        JsonObjectBuilder metrics = JSON.createObjectBuilder();
         put(metrics, "owner", task.owner());
         put(metrics, "start_time", start);
         put(metrics, "end_time", end);
@@ -72,7 +73,7 @@ public class ItentialResource {
         put(metrics, "run_time", start == null ? null : (end == null ? System.currentTimeMillis() : end) - start);
         put(metrics, "finish_state", SeedStatus.itentialFinishState(task.state()));
         JsonObjectBuilder result =
-                Json.createObjectBuilder().add("_id", task.tkiid()).add("name", task.name());
+                JSON.createObjectBuilder().add("_id", task.tkiid()).add("name", task.name());
         put(result, "summary", task.displayName() == null ? task.name() : task.displayName());
         put(result, "displayName", task.displayName() == null ? task.name() : task.displayName());
         result.add("type", "manual");
@@ -83,7 +84,7 @@ public class ItentialResource {
         result.add("deprecated", false).add("scheduled", false).add("metrics", metrics);
         result.add(
                 "variables",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("incoming", document(input))
                         .add("outgoing", document(output))
                         .add("error", ""));
@@ -97,7 +98,7 @@ public class ItentialResource {
     private static JsonValue document(String json) {
         return json == null
                 ? JsonValue.EMPTY_JSON_OBJECT
-                : Json.createReader(new StringReader(json)).readValue();
+                : JSON.createReader(new StringReader(json)).readValue();
     }
 
     private static void put(JsonObjectBuilder builder, String name, Object value) {

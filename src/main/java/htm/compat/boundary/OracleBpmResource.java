@@ -1,5 +1,7 @@
 package htm.compat.boundary;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.compat.control.SeedStatus;
 import htm.problem.entity.HtmException;
 import htm.routing.control.RouteRequests;
@@ -18,7 +20,6 @@ import htm.task.entity.PeopleRole;
 import htm.task.entity.TaskState;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -83,7 +84,7 @@ public class OracleBpmResource {
             if (priority != null) {
                 tasks.update(
                         id,
-                        TaskDefinitions.update(Json.createObjectBuilder()
+                        TaskDefinitions.update(JSON.createObjectBuilder()
                                 .add("priority", priority)
                                 .build()),
                         null);
@@ -98,7 +99,7 @@ public class OracleBpmResource {
             return name.equals("DELETE") ? deleted(id) : perform(id, name, assignee, request);
         });
         if (name.equals("PURGE")) {
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("title", "Task " + id + " successfully purged")
                     .build();
         }
@@ -147,7 +148,7 @@ public class OracleBpmResource {
     /** An outcome ends the task; a ready task the caller may claim is claimed first, as Oracle does. */
     private VersionedTask complete(String id, String outcome, JsonObject request) {
         claimIfReady(id);
-        JsonObjectBuilder output = Json.createObjectBuilder().add("outcome", outcome);
+        JsonObjectBuilder output = JSON.createObjectBuilder().add("outcome", outcome);
         JsonValue payload = request.get("payload");
         if (payload != null && payload.getValueType() == JsonValue.ValueType.OBJECT) {
             payload.asJsonObject().forEach(output::add);
@@ -245,45 +246,45 @@ public class OracleBpmResource {
     static JsonObject oracle(TaskView task, String output, List<HistoryEntry> history) {
         String state = SeedStatus.oracle(task.state(), Boolean.TRUE.equals(task.isAwaitingInformation()));
         JsonObjectBuilder status =
-                Json.createObjectBuilder().add("state", state).add("timestamp", task.lastModificationTime());
-        JsonArrayBuilder artifacts = Json.createArrayBuilder();
+                JSON.createObjectBuilder().add("state", state).add("timestamp", task.lastModificationTime());
+        JsonArrayBuilder artifacts = JSON.createArrayBuilder();
         if (output != null) {
-            artifacts.add(Json.createObjectBuilder()
+            artifacts.add(JSON.createObjectBuilder()
                     .add("artifactId", "output")
                     .add("name", "output")
                     .add(
                             "parts",
-                            Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder()
+                            JSON.createArrayBuilder()
+                                    .add(JSON.createObjectBuilder()
                                             .add("kind", "text")
                                             .add("type", "application/json")
                                             .add("text", output))));
         }
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
+        JsonObjectBuilder metadata = JSON.createObjectBuilder()
                 .add("htmState", task.state().name())
                 .add("priority", task.priority())
                 .add("isSuspended", task.isSuspended());
         if (task.owner() != null) {
             metadata.add("owner", task.owner());
         }
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         for (int i = 0; i < history.size(); i++) {
             HistoryEntry entry = history.get(i);
             String text = entry.action().htmName() + " by " + entry.principal()
                     + (entry.details() == null || entry.details().isBlank() ? "" : ": " + entry.details());
-            messages.add(Json.createObjectBuilder()
+            messages.add(JSON.createObjectBuilder()
                     .add("kind", "message")
                     .add("messageId", task.tkiid() + "-" + i)
                     .add("role", "agent")
                     .add("taskId", task.tkiid())
                     .add(
                             "parts",
-                            Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder()
+                            JSON.createArrayBuilder()
+                                    .add(JSON.createObjectBuilder()
                                             .add("kind", "text")
                                             .add("text", text))));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", task.tkiid())
                 .add("kind", "task")
                 .add(

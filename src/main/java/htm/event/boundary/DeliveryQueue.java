@@ -32,8 +32,8 @@ import javax.sql.DataSource;
 /**
  * The webhook deliveries in the database, for the workers of every server: leasing what is due so that only one
  * server sends it, recording how it went, and pruning what is old. Each method is one short transaction of its
- * own, working a whole batch; the HTTP request happens between them, outside any transaction. The workers run
- * with no caller, so these are permitted to all; no resource calls them.
+ * own, working a whole batch; the HTTP requests happen between a worker's turns, outside any transaction. The
+ * workers run with no caller, so these are permitted to all; no resource calls them.
  */
 @Stateless
 @DeclareRoles({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
@@ -96,14 +96,14 @@ public class DeliveryQueue {
 
     /**
      * Leases for this server, until the given time, up to limit deliveries that are due, looking from a place in
-     * their order on: one transaction, one query and one batch of conditional updates. A delivery another server
+     * their order on: one query and one batch of conditional updates. A delivery another server
      * leased in between is left to it. Each turn looks from the head of the queue, where the oldest are, unless
      * the last one's whole window held too few it could send (deliveries waiting for an earlier one of their
      * task): then it goes on past that window, so that every delivery due is reached however many wait before
      * it. The updates take their rows in the order of the query, the same on every server, so that two servers
      * leasing at once wait for each other at worst and never deadlock.
      */
-    public Leased lease(Instant now, int limit, Place from, String owner, Instant until) {
+    private Leased lease(Instant now, int limit, Place from, String owner, Instant until) {
         List<Due> due = new ArrayList<>();
         Place next;
         Map<String, WebhookSubscription> subscriptions = new HashMap<>();
@@ -164,6 +164,18 @@ public class DeliveryQueue {
     }
 
     /**
+     * A worker's turn, in one transaction: records the attempts that have ended, then leases what is due (the
+     * recorded ones make the next delivery of their tasks due at once).
+     */
+    public Leased recordThenLease(
+            List<Attempt> attempts, String owner, Instant now, int limit, Place from, Instant until) {
+        if (!attempts.isEmpty()) {
+            attempted(attempts, owner);
+        }
+        return lease(now, limit, from, owner, until);
+    }
+
+    /**
      * Makes the subscription through which the broker hears every event, or removes it (and what it had still
      * to send) when no broker is configured. Two servers starting at once may both insert: one wins, and the
      * other's insert fails harmlessly on the key.
@@ -181,11 +193,11 @@ public class DeliveryQueue {
     }
 
     /**
-     * Records attempts and frees their leases, in one transaction: each DELIVERED, or PENDING again until its
+     * Records attempts and frees their leases: each DELIVERED, or PENDING again until its
      * next attempt, or FAILED when none is to come. Only the lease's holder records; a server that lost a lease
      * to another keeps quiet about it.
      */
-    public void attempted(List<Attempt> attempts, String owner) {
+    private void attempted(List<Attempt> attempts, String owner) {
         try (Connection connection = database.getConnection();
                 PreparedStatement update = connection.prepareStatement(ATTEMPTED)) {
             for (Attempt attempt : attempts) {

@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ public class WebhookDeliveries {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class.getName());
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final int SENDING_THREADS = 4;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -116,6 +119,13 @@ public class WebhookDeliveries {
     private WebhookTargets targets;
     private RetrySchedule retries;
     private Semaphore free;
+    /**
+     * Runs the HTTP client's steps, none of which blocks: a few threads of the server's thread factory, which
+     * carry the application's context from their start (a managed executor would capture and apply it again for
+     * each of the many small steps of every request).
+     */
+    private ExecutorService sending;
+
     private HttpClient http;
     private volatile boolean running;
     private ScheduledFuture<?> pruning;
@@ -126,7 +136,7 @@ public class WebhookDeliveries {
     /** Where the next turn looks from in the queue (only turns use it, one at a time). */
     private Place from = Place.START;
 
-    private volatile boolean pollFailed;
+    private volatile boolean turnFailed;
     private volatile boolean brokerFailed;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -136,8 +146,9 @@ public class WebhookDeliveries {
                 Duration.ofSeconds(longestRetrySeconds),
                 Duration.ofHours(retryHours));
         free = new Semaphore(concurrency);
+        sending = Executors.newFixedThreadPool(SENDING_THREADS, threads);
         http = HttpClient.newBuilder()
-                .executor(executor)
+                .executor(sending)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(timeoutSeconds))
@@ -178,32 +189,43 @@ public class WebhookDeliveries {
     }
 
     /**
-     * One turn: records the attempts that have ended since the last (which frees their room, and makes the
-     * next delivery of each task due), then leases what is due, as many as may be in flight, and sends each.
+     * One turn, one transaction: records the attempts that have ended since the last (which frees their room,
+     * and makes the next delivery of each task due), then leases what is due, as many as may be in flight, and
+     * sends each. When the transaction fails, the ended attempts' leases run out and they are sent again: at
+     * least once.
      */
     private void turn() {
+        List<Attempt> attempts = new ArrayList<>();
+        for (Attempt attempt = ended.poll(); attempt != null; attempt = ended.poll()) {
+            attempts.add(attempt);
+        }
+        int room = free.availablePermits() + attempts.size();
+        if (room == 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        Leased leased;
         try {
-            record();
-            int room = free.availablePermits();
-            if (room == 0) {
-                return;
-            }
-            Instant now = Instant.now();
-            Leased leased = queue.lease(now, room, from, owner, now.plusSeconds(leaseSeconds));
-            from = leased.next();
-            free.acquireUninterruptibly(leased.due().size()); // only turns take room, one at a time: it is there
-            leased.due().forEach(this::send);
-            if (!from.equals(Place.START) && !leased.due().isEmpty() && free.availablePermits() > 0) {
-                wake(); // more is queued than this turn looked at (a window of waiting ones waits for the poll)
-            }
-            pollFailed = false;
+            leased = queue.recordThenLease(attempts, owner, now, room, from, now.plusSeconds(leaseSeconds));
+            turnFailed = false;
         } catch (NoSuchEJBException e) {
-            // the application is stopping: this worker stops with it
+            return; // the application is stopping: this worker stops with it
         } catch (RuntimeException e) {
-            if (!pollFailed) {
-                LOG.warning(() -> "Cannot read the webhook deliveries, they wait: " + e);
+            if (!turnFailed) {
+                LOG.warning(() -> "Cannot work the webhook deliveries, they wait (" + attempts.size()
+                        + " ended attempts are sent again): " + e);
             }
-            pollFailed = true;
+            turnFailed = true;
+            return;
+        } finally {
+            free.release(attempts.size());
+        }
+        attempts.forEach(this::count);
+        from = leased.next();
+        free.acquireUninterruptibly(leased.due().size()); // only turns take room, one at a time: it is there
+        leased.due().forEach(this::send);
+        if (!from.equals(Place.START) && !leased.due().isEmpty() && free.availablePermits() > 0) {
+            wake(); // more is queued than this turn looked at (a window of waiting ones waits for the poll)
         }
     }
 
@@ -266,41 +288,20 @@ public class WebhookDeliveries {
         wake();
     }
 
-    /**
-     * Records the attempts that have ended, in one transaction, and frees their room. When that fails, their
-     * leases run out and they are sent again: at least once.
-     */
-    private void record() {
-        List<Attempt> attempts = new ArrayList<>();
-        for (Attempt attempt = ended.poll(); attempt != null; attempt = ended.poll()) {
-            attempts.add(attempt);
-        }
-        if (attempts.isEmpty()) {
-            return;
-        }
-        try {
-            queue.attempted(attempts, owner);
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Cannot record " + attempts.size() + " webhook deliveries, they are sent again: " + e);
-            return;
-        } finally {
-            free.release(attempts.size());
-        }
-        for (Attempt attempt : attempts) {
-            Due due = attempt.due();
-            switch (attempt.status()) {
-                case "DELIVERED" -> {
-                    metrics.counter("htm.events.delivered").inc();
-                    metrics.timer("htm.events.delivery.latency")
-                            .update(Duration.between(due.event().time(), attempt.time()));
-                }
-                case "PENDING" -> metrics.counter("htm.events.delivery.retried").inc();
-                default -> {
-                    metrics.counter("htm.events.delivery.failed").inc();
-                    LOG.warning(() ->
-                            "Gave up webhook delivery of event " + due.event().id() + " to subscription "
-                                    + due.subscriptionId() + " after " + (due.attempts() + 1) + " attempts");
-                }
+    private void count(Attempt attempt) {
+        Due due = attempt.due();
+        switch (attempt.status()) {
+            case "DELIVERED" -> {
+                metrics.counter("htm.events.delivered").inc();
+                metrics.timer("htm.events.delivery.latency")
+                        .update(Duration.between(due.event().time(), attempt.time()));
+            }
+            case "PENDING" -> metrics.counter("htm.events.delivery.retried").inc();
+            default -> {
+                metrics.counter("htm.events.delivery.failed").inc();
+                LOG.warning(
+                        () -> "Gave up webhook delivery of event " + due.event().id() + " to subscription "
+                                + due.subscriptionId() + " after " + (due.attempts() + 1) + " attempts");
             }
         }
     }
@@ -322,6 +323,9 @@ public class WebhookDeliveries {
         wake();
         if (pruning != null) {
             pruning.cancel(false);
+        }
+        if (sending != null) {
+            sending.shutdown();
         }
     }
 }

@@ -1,6 +1,7 @@
 package htm.event.control;
 
-import jakarta.json.Json;
+import static htm.task.control.JsonApi.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -11,7 +12,7 @@ public record TaskEvent(long id, String tkiid, String type, Instant time, String
 
     /** The event as CloudEvents 1.0 JSON (structured mode); source names this HTM. */
     public String cloudEvent(String source) {
-        String envelope = Json.createObjectBuilder()
+        String envelope = JSON.createObjectBuilder()
                 .add("specversion", "1.0")
                 .add("id", String.valueOf(id))
                 .add("source", source)
@@ -26,7 +27,7 @@ public record TaskEvent(long id, String tkiid, String type, Instant time, String
     }
 
     public JsonObject dataObject() {
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(data))) {
             return reader.readObject();
         }
     }

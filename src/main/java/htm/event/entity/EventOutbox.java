@@ -1,12 +1,13 @@
 package htm.event.entity;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.task.entity.Assignment;
 import htm.task.entity.HistoryEntry;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.Task;
 import htm.task.entity.TaskAction;
 import htm.task.entity.TaskState;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.PreparedStatement;
@@ -151,11 +152,11 @@ public class EventOutbox implements Integrator, PostInsertEventListener, PreDele
 
     /** The event's data: who did it, the states before and after (null when the state stayed), the task now. */
     static String data(Task task, String actor, TaskState from, TaskState to) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("actor", actor);
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("actor", actor);
         addNullable(data, "fromState", from == null ? null : from.name());
         addNullable(data, "toState", to == null ? null : to.name());
         JsonObjectBuilder summary =
-                Json.createObjectBuilder().add("tkiid", task.tkiid()).add("name", task.name());
+                JSON.createObjectBuilder().add("tkiid", task.tkiid()).add("name", task.name());
         addNullable(summary, "namespace", task.namespace());
         summary.add("priority", task.priority());
         addNullable(
@@ -164,8 +165,8 @@ public class EventOutbox implements Integrator, PostInsertEventListener, PreDele
                 task.dueTime() == null ? null : task.dueTime().toString());
         addNullable(summary, "owner", task.owner());
         summary.add("state", task.state().name()).add("isSuspended", task.isSuspended());
-        JsonArrayBuilder users = Json.createArrayBuilder();
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder users = JSON.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         for (Assignment assignment : task.people()) {
             if (assignment.role() == PeopleRole.POTENTIAL_OWNER) {
                 (assignment.isGroup() ? groups : users).add(assignment.principal());
@@ -173,7 +174,7 @@ public class EventOutbox implements Integrator, PostInsertEventListener, PreDele
         }
         summary.add(
                 "potentialOwners",
-                Json.createObjectBuilder().add("users", users).add("groups", groups));
+                JSON.createObjectBuilder().add("users", users).add("groups", groups));
         return data.add("task", summary).build().toString();
     }
 

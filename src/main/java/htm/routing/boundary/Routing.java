@@ -1,5 +1,7 @@
 package htm.routing.boundary;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.problem.entity.HtmException;
 import htm.routing.entity.Route;
 import htm.routing.entity.RouteRequest;
@@ -15,7 +17,6 @@ import htm.task.entity.TaskSchedule;
 import htm.task.entity.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -162,7 +163,7 @@ public class Routing {
             return null;
         }
         if (subtask.output() != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(subtask.output()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(subtask.output()))) {
                 JsonValue output = reader.readValue();
                 if (output.getValueType() == JsonValue.ValueType.OBJECT
                         && output.asJsonObject().get("outcome") instanceof JsonString outcome) {
@@ -176,9 +177,9 @@ public class Routing {
     }
 
     private static String decision(Route route) {
-        JsonObjectBuilder votes = Json.createObjectBuilder();
+        JsonObjectBuilder votes = JSON.createObjectBuilder();
         route.votes().forEach(votes::add);
-        JsonObject output = Json.createObjectBuilder()
+        JsonObject output = JSON.createObjectBuilder()
                 .add("outcome", route.decision())
                 .add("routingType", route.type().name())
                 .add("votes", votes)

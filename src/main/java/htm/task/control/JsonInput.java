@@ -1,7 +1,8 @@
 package htm.task.control;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.problem.entity.HtmException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -45,7 +46,7 @@ public final class JsonInput {
     }
 
     private static JsonValue read(String body, String field) {
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
             parser.next();
             JsonValue value = parser.getValue();
             if (parser.hasNext()) {

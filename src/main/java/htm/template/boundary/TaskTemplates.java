@@ -5,6 +5,7 @@ import static htm.security.control.Role.APIREAD_NAME;
 import static htm.security.control.Role.APIWRITE_NAME;
 import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
+import static htm.task.control.JsonApi.JSON;
 
 import htm.deadline.control.EscalationRules;
 import htm.problem.entity.HtmException;
@@ -17,7 +18,6 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,7 +51,7 @@ public class TaskTemplates {
     @RolesAllowed({ENGINEERING_NAME, ADMIN_NAME})
     public TemplateView create(JsonObject body) {
         JsonObject defaults =
-                Json.createObjectBuilder(body).remove("escalations").build();
+                JSON.createObjectBuilder(body).remove("escalations").build();
         TaskDefinition definition = TaskDefinitions.read(defaults);
         JsonValue escalations = body.getOrDefault("escalations", JsonValue.EMPTY_JSON_ARRAY);
         limits.check(definition.people(), definition.customProperties(), Map.of());
@@ -90,19 +90,19 @@ public class TaskTemplates {
 
     /** A template's defaults with the create request's own fields over them. */
     public static JsonObject requestOver(TaskTemplate template, JsonObject request) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(defaults(template));
+        JsonObjectBuilder merged = JSON.createObjectBuilder(defaults(template));
         request.forEach(merged::add);
         return merged.build();
     }
 
     static JsonObject defaults(TaskTemplate template) {
-        try (JsonReader reader = Json.createReader(new StringReader(template.defaults()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(template.defaults()))) {
             return reader.readObject();
         }
     }
 
     public static JsonArray escalations(TaskTemplate template) {
-        try (JsonReader reader = Json.createReader(new StringReader(template.escalations()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(template.escalations()))) {
             return reader.readArray();
         }
     }

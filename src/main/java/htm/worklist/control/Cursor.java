@@ -1,7 +1,8 @@
 package htm.worklist.control;
 
+import static htm.task.control.JsonApi.JSON;
+
 import htm.problem.entity.HtmException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -26,7 +27,7 @@ public record Cursor(List<Object> values, String tkiid) {
     }
 
     public String encode() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Object value : values) {
             if (value == null) {
                 array.addNull();
@@ -45,7 +46,7 @@ public record Cursor(List<Object> values, String tkiid) {
     public static Cursor decode(String text, List<SortKey> order) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-            JsonArray array = Json.createReader(new StringReader(json)).readArray();
+            JsonArray array = JSON.createReader(new StringReader(json)).readArray();
             if (array.size() != order.size() + 1) {
                 throw new IllegalArgumentException("wrong length");
             }
