@@ -15,6 +15,7 @@ import htm.task.control.TaskLimits;
 import htm.task.entity.TaskDefinition;
 import htm.template.entity.TaskTemplate;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -68,6 +69,19 @@ public class TaskTemplates {
     }
 
     public List<TemplateView> list() {
+        return templates();
+    }
+
+    /**
+     * The templates as the skills of HTM's public A2A agent card: anyone may read them there, before signing in
+     * (the card says what an agent can ask for, and how to sign in to ask).
+     */
+    @PermitAll
+    public List<TemplateView> skills() {
+        return templates();
+    }
+
+    private List<TemplateView> templates() {
         return em.createQuery("select t from TaskTemplate t order by t.name, t.tktid", TaskTemplate.class)
                 .setMaxResults(MAX_TEMPLATES_LISTED)
                 .getResultStream()

@@ -1,0 +1,335 @@
+package htm.a2a.boundary;
+
+import static htm.task.control.JsonApi.JSON;
+
+import htm.a2a.control.A2aTaskState;
+import htm.a2a.control.A2aTasks;
+import htm.a2a.control.JsonRpc;
+import htm.a2a.control.JsonRpc.Failure;
+import htm.compat.boundary.OneTransaction;
+import htm.problem.control.Problem;
+import htm.problem.control.Problems;
+import htm.problem.entity.HtmException;
+import htm.security.boundary.CurrentCaller;
+import htm.security.control.Role;
+import htm.task.boundary.TaskData;
+import htm.task.boundary.TaskView;
+import htm.task.boundary.Tasks;
+import htm.task.control.TaskDefinitions;
+import htm.task.entity.TaskState;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * HTM as an A2A server (API.md §8): JSON-RPC 2.0 over POST, the A2A 0.3 methods. An agent's message/send makes
+ * a human task (the agent its originator) or, with a taskId, comments on one and answers the owner's request
+ * for information; tasks/get and tasks/cancel read and terminate it. Each call is one transaction over HTM's
+ * use cases, whose rules decide who may see and do what. A request or task problem is a JSON-RPC error with
+ * A2A's code and HTM's error body as its data; a missing sign-in, or a role that may not call, stays HTM's 401
+ * or 403.
+ */
+@Path("a2a")
+@Tag(name = "A2A")
+public class A2aResource {
+
+    @EJB
+    Tasks tasks;
+
+    @EJB
+    TaskData data;
+
+    @Inject
+    OneTransaction oneTransaction;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "A2A JSON-RPC: message/send, tasks/get, tasks/cancel (message/stream, tasks/resubscribe and"
+                    + " push notifications are not offered yet)")
+    public Response call(String body) {
+        JsonValue id = JsonValue.NULL;
+        try {
+            JsonObject request = request(body);
+            id = request.containsKey("id") ? request.get("id") : null;
+            String method = request.getString("method");
+            JsonValue result = perform(method, params(request));
+            return id == null ? Response.noContent().build() : answer(JsonRpc.result(id, result));
+        } catch (Failure failure) {
+            return id == null ? Response.noContent().build() : answer(JsonRpc.error(id, failure));
+        }
+    }
+
+    private static Response answer(JsonObject answer) {
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private JsonValue perform(String method, JsonObject params) {
+        try {
+            return switch (method) {
+                case "message/send" -> oneTransaction.of(() -> send(params));
+                case "tasks/get" -> oneTransaction.of(() -> task(taskId(params), historyLength(params)));
+                case "tasks/cancel" ->
+                    oneTransaction.of(() -> {
+                        String tkiid = taskId(params);
+                        tasks.terminate(tkiid, null);
+                        return task(tkiid, null);
+                    });
+                case "message/stream", "tasks/resubscribe" ->
+                    throw new Failure(
+                            JsonRpc.UNSUPPORTED_OPERATION,
+                            "Streaming is not offered yet: use message/send and tasks/get");
+                case "tasks/pushNotificationConfig/set",
+                        "tasks/pushNotificationConfig/get",
+                        "tasks/pushNotificationConfig/list",
+                        "tasks/pushNotificationConfig/delete" ->
+                    throw new Failure(JsonRpc.PUSH_NOTIFICATION_NOT_SUPPORTED, "Push Notification is not supported");
+                default -> throw new Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + abbreviated(method));
+            };
+        } catch (Failure failure) {
+            throw failure;
+        } catch (RuntimeException e) {
+            Problem problem = Problems.of(e);
+            boolean refusedRole = problem.status() == 403 && !(e instanceof HtmException);
+            if (problem.status() == 401 || refusedRole || problem.status() >= 500) {
+                throw e; // HTM's own answer: sign in, the caller's role may not, or HTM cannot serve now
+            }
+            if (!caller.has(Role.ADMIN)) {
+                problem = problem.withoutDetails();
+            }
+            throw new Failure(
+                    JsonRpc.code(problem.status(), method), problem.body().errorMessage(), data(problem));
+        }
+    }
+
+    /** HTM's error body, as the JSON-RPC error's data. */
+    private static JsonObject data(Problem problem) {
+        JsonObjectBuilder data = JSON.createObjectBuilder()
+                .add("errorNumber", problem.body().errorNumber())
+                .add("errorMessage", problem.body().errorMessage());
+        if (problem.body().errorMessageParameters() != null) {
+            data.add(
+                    "errorMessageParameters",
+                    JSON.createArrayBuilder(problem.body().errorMessageParameters()));
+        }
+        if (problem.body().programmersDetails() != null) {
+            data.add("programmersDetails", problem.body().programmersDetails());
+        }
+        return data.build();
+    }
+
+    /**
+     * message/send: a message without taskId makes a task — from the skill its metadata names (a task template)
+     * or from its data part (HTM's create body), its text as the description; with a taskId its text is a
+     * comment on the task, and the answer to the owner's request for information when they wait for it.
+     */
+    private JsonObject send(JsonObject params) {
+        JsonObject message = object(params, "message");
+        if (!message.containsKey("parts") || message.get("parts").getValueType() != JsonValue.ValueType.ARRAY) {
+            throw invalid("message.parts: a list of parts is required");
+        }
+        List<String> texts = new ArrayList<>();
+        JsonObject task = null;
+        for (JsonValue part : message.getJsonArray("parts")) {
+            if (part.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid("message.parts: each part is an object");
+            }
+            JsonObject p = part.asJsonObject();
+            String kind = string(p, "kind");
+            if ("text".equals(kind)) {
+                texts.add(string(p, "text"));
+            } else if ("data".equals(kind) && task == null) {
+                task = object(p, "data");
+            } else if (!"data".equals(kind)) {
+                throw new Failure(JsonRpc.CONTENT_TYPE_NOT_SUPPORTED, "Incompatible content types: " + kind + " parts");
+            }
+        }
+        String text = String.join("\n", texts).strip();
+        String tkiid = string(message, "taskId");
+        return tkiid == null ? create(message, params, task, text) : answer(tkiid, text);
+    }
+
+    private JsonObject create(JsonObject message, JsonObject params, JsonObject task, String text) {
+        JsonObject given = task == null ? JsonValue.EMPTY_JSON_OBJECT : task;
+        JsonObjectBuilder body = JSON.createObjectBuilder(given);
+        boolean textIsDescription = !given.containsKey("description") && !text.isEmpty();
+        if (textIsDescription) {
+            body.add("description", text);
+        }
+        String contextId = string(message, "contextId");
+        if (contextId != null && !given.containsKey("containmentContextID")) {
+            body.add("containmentContextID", contextId);
+        }
+        String skill = skill(message, params);
+        String tkiid;
+        if (skill == null || skill.equals(AgentCardResource.HUMAN_TASK_SKILL)) {
+            tkiid = tasks.create(TaskDefinitions.read(body.build()), true)
+                    .task()
+                    .tkiid();
+        } else {
+            tkiid = fromTemplate(skill, body.build());
+        }
+        if (!textIsDescription && !text.isEmpty()) {
+            data.addComment(tkiid, text);
+        }
+        return task(tkiid, null);
+    }
+
+    private String fromTemplate(String skill, JsonObject body) {
+        try {
+            return tasks.createFromTemplate(skill, body, true).task().tkiid();
+        } catch (HtmException e) {
+            if (e.status() == 404) {
+                throw invalid("metadata.skill: no skill " + abbreviated(skill) + " (see the agent card)");
+            }
+            throw e;
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+    }
+
+    private JsonObject answer(String tkiid, String text) {
+        TaskView task = tasks.find(tkiid).task();
+        if (A2aTaskState.isTerminal(A2aTaskState.of(task.state(), false))) {
+            throw new Failure(JsonRpc.UNSUPPORTED_OPERATION, "Task " + tkiid + " has ended: it takes no message");
+        }
+        if (text.isEmpty()) {
+            throw invalid("message.parts: a message to a task needs a text part");
+        }
+        data.addComment(tkiid, text);
+        if (A2aTasks.inputRequired(task) && caller.name().equals(task.delegate())) {
+            tasks.resolve(tkiid, null);
+        }
+        return task(tkiid, null);
+    }
+
+    /** The task as A2A's Task, read in the call's transaction. */
+    private JsonObject task(String tkiid, Integer historyLength) {
+        TaskView task = tasks.find(tkiid).task();
+        return A2aTasks.task(
+                new A2aTasks.Snapshot(
+                        task,
+                        data.output(tkiid),
+                        task.state() == TaskState.STATE_FAILED ? data.fault(tkiid) : null,
+                        data.comments(tkiid)),
+                historyLength);
+    }
+
+    private static String skill(JsonObject message, JsonObject params) {
+        for (JsonObject holder : new JsonObject[] {message, params}) {
+            JsonValue metadata = holder.get("metadata");
+            if (metadata != null && metadata.getValueType() == JsonValue.ValueType.OBJECT) {
+                String skill = string(metadata.asJsonObject(), "skill");
+                if (skill != null) {
+                    return skill;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject request(String body) {
+        JsonValue value;
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new Failure(JsonRpc.PARSE_ERROR, "Invalid JSON payload");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Failure(JsonRpc.INVALID_REQUEST, "Invalid JSON-RPC Request: one request object (no batches)");
+        }
+        JsonObject request = value.asJsonObject();
+        JsonValue id = request.get("id");
+        boolean idIsValid = id == null
+                || id.getValueType() == JsonValue.ValueType.STRING
+                || id.getValueType() == JsonValue.ValueType.NUMBER
+                || id.getValueType() == JsonValue.ValueType.NULL;
+        JsonValue method = request.get("method");
+        if (!idIsValid
+                || !JSON.createValue("2.0").equals(request.get("jsonrpc"))
+                || method == null
+                || method.getValueType() != JsonValue.ValueType.STRING) {
+            throw new Failure(JsonRpc.INVALID_REQUEST, "Invalid JSON-RPC Request: jsonrpc \"2.0\", a method and an id");
+        }
+        return request;
+    }
+
+    private static JsonObject params(JsonObject request) {
+        JsonValue params = request.get("params");
+        if (params == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (params.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid("params: an object");
+        }
+        return params.asJsonObject();
+    }
+
+    private static String taskId(JsonObject params) {
+        String id = string(params, "id");
+        if (id == null || id.isBlank() || id.length() > 36) {
+            throw invalid("id: the task's id");
+        }
+        return id;
+    }
+
+    private static Integer historyLength(JsonObject params) {
+        JsonValue length = params.get("historyLength");
+        if (length == null || length.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (length.getValueType() != JsonValue.ValueType.NUMBER
+                || !((JsonNumber) length).isIntegral()
+                || ((JsonNumber) length).intValue() < 0) {
+            throw invalid("historyLength: a whole number, 0 or more");
+        }
+        return ((JsonNumber) length).intValue();
+    }
+
+    private static JsonObject object(JsonObject holder, String field) {
+        JsonValue value = holder.get(field);
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid(field + ": an object is required");
+        }
+        return value.asJsonObject();
+    }
+
+    /** A string field, null when absent or null; anything else is invalid. */
+    private static String string(JsonObject holder, String field) {
+        JsonValue value = holder.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw invalid(field + ": a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static Failure invalid(String problem) {
+        return new Failure(JsonRpc.INVALID_PARAMS, "Invalid method parameters: " + problem);
+    }
+}

@@ -1,0 +1,265 @@
+package htm.it;
+
+import static htm.it.Api.ALICE;
+import static htm.it.Api.BOB;
+import static htm.it.Api.CAROL;
+import static htm.it.Api.V1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.a2a.A2A;
+import io.a2a.client.Client;
+import io.a2a.client.TaskEvent;
+import io.a2a.client.config.ClientConfig;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
+import io.a2a.client.transport.spi.interceptors.ClientCallContext;
+import io.a2a.spec.A2AClientException;
+import io.a2a.spec.AgentCard;
+import io.a2a.spec.DataPart;
+import io.a2a.spec.JSONRPCError;
+import io.a2a.spec.Message;
+import io.a2a.spec.Part;
+import io.a2a.spec.Task;
+import io.a2a.spec.TaskIdParams;
+import io.a2a.spec.TaskQueryParams;
+import io.a2a.spec.TaskState;
+import io.a2a.spec.TextPart;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HTM as an A2A server, driven by the official A2A Java SDK's client (JSON-RPC): the agent card, an agent's
+ * message becoming a task in a person's work list, the person's claim and answer heard through tasks/get,
+ * cancel, and an information request the agent answers; the JSON-RPC errors over plain HTTP.
+ */
+class A2aIT extends HtmServer {
+
+    /**
+     * The card through the SDK's resolver. Deployed at the server's root (htm-app.xml), HTM serves it at
+     * /.well-known/agent-card.json, the resolver's default; here the application has its own context root.
+     */
+    private AgentCard card() throws Exception {
+        return A2A.getAgentCard(base.toExternalForm(), ".well-known/agent-card.json", Map.of());
+    }
+
+    /** The SDK's client for the card, polling (no stream), as the given agent user. */
+    private Agent agent(String user) throws Exception {
+        AtomicReference<Task> heard = new AtomicReference<>();
+        Client client = Client.builder(card())
+                .clientConfig(new ClientConfig.Builder().setStreaming(false).build())
+                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+                .addConsumer((event, card) -> {
+                    if (event instanceof TaskEvent task) {
+                        heard.set(task.getTask());
+                    }
+                })
+                .build();
+        return new Agent(
+                client, new ClientCallContext(Map.of(), Map.of("Authorization", Api.basic(user, user))), heard);
+    }
+
+    private record Agent(Client client, ClientCallContext as, AtomicReference<Task> heard) {
+        Task send(Message message) throws A2AClientException {
+            heard.set(null);
+            client.sendMessage(message, as);
+            assertNotNull(heard.get(), "message/send answers a task");
+            return heard.get();
+        }
+
+        Task get(String id) throws A2AClientException {
+            return client.getTask(new TaskQueryParams(id), as);
+        }
+    }
+
+    private static Message ask(String text, Map<String, Object> task) {
+        List<Part<?>> parts = new ArrayList<>();
+        parts.add(new TextPart(text));
+        if (task != null) {
+            parts.add(new DataPart(task));
+        }
+        return new Message.Builder()
+                .role(Message.Role.USER)
+                .messageId(UUID.randomUUID().toString())
+                .parts(parts)
+                .build();
+    }
+
+    private static Map<String, Object> refund(String name, String person) {
+        return Map.of(
+                "name", name,
+                "potentialOwners", Map.of("users", List.of(person)),
+                "input", Map.of("refundId", 42, "amount", 120));
+    }
+
+    @Test
+    void theAgentCardIsPublicAndNamesTheEndpointAndTheSkills() throws Exception {
+        AgentCard card = card();
+        assertEquals("HTM", card.name());
+        assertEquals("0.3.0", card.protocolVersion());
+        assertEquals("JSONRPC", card.preferredTransport());
+        assertTrue(card.url().endsWith("/a2a"), card.url());
+        assertTrue(card.skills().stream().anyMatch(skill -> skill.id().equals("human-task")));
+        assertTrue(card.securitySchemes().containsKey("basic"));
+        assertTrue(card.securitySchemes().containsKey("bearer"));
+        assertFalse(card.capabilities().streaming());
+    }
+
+    @Test
+    void aPersonAnswersAnAgentsMessage() throws Exception {
+        Agent carol = agent(CAROL);
+        Task asked = carol.send(ask("Please approve refund 42.", refund("approveRefund", ALICE)));
+        assertEquals(TaskState.SUBMITTED, asked.getStatus().state());
+        String tkiid = asked.getId();
+
+        try (Api alice = new Api(base, ALICE)) {
+            JsonObject task = alice.task(tkiid);
+            assertEquals("approveRefund", task.getString("name"));
+            assertEquals("Please approve refund 42.", task.getString("description"));
+            assertEquals(CAROL, task.getString("originator"));
+            assertTrue(alice.get(V1 + "tasks?potentialOwner=me&size=200").body().contains(tkiid));
+
+            assertEquals(200, alice.act(tkiid, "claim").status());
+            assertEquals(TaskState.WORKING, carol.get(tkiid).getStatus().state());
+
+            assertEquals(
+                    200,
+                    alice.put(V1 + "task/" + tkiid + "?action=complete", """
+                    {"outcome": "APPROVE", "note": "within the limit"}""").status());
+        }
+        Task done = carol.get(tkiid);
+        assertEquals(TaskState.COMPLETED, done.getStatus().state());
+        assertEquals(1, done.getArtifacts().size());
+        DataPart output = assertInstanceOf(
+                DataPart.class, done.getArtifacts().get(0).parts().get(0));
+        assertEquals("APPROVE", output.getData().get("outcome"));
+        assertEquals("within the limit", output.getData().get("note"));
+        assertEquals("APPROVE", done.getArtifacts().get(0).metadata().get("outcome"));
+    }
+
+    @Test
+    void theOriginatingAgentCancelsItsTaskOnce() throws Exception {
+        Agent carol = agent(CAROL);
+        String tkiid = carol.send(ask("Check this contract.", refund("checkContract", ALICE)))
+                .getId();
+
+        try (Api alice = new Api(base, ALICE)) {
+            // a person offered the task is not its originator: HTM refuses, and the task goes on
+            assertEquals(-32002, error(alice.post("a2a", rpc("tasks/cancel", "{\"id\": \"" + tkiid + "\"}"))));
+            assertEquals("STATE_READY", alice.task(tkiid).getString("state"));
+        }
+        Task canceled = carol.client().cancelTask(new TaskIdParams(tkiid), carol.as());
+        assertEquals(TaskState.CANCELED, canceled.getStatus().state());
+        try (Api alice = new Api(base, ALICE)) {
+            assertEquals("STATE_TERMINATED", alice.task(tkiid).getString("state"));
+        }
+        A2AClientException again = assertThrows(
+                A2AClientException.class, () -> carol.client().cancelTask(new TaskIdParams(tkiid), carol.as()));
+        assertEquals(-32002, code(again));
+    }
+
+    @Test
+    void theAgentAnswersTheOwnersRequestForInformation() throws Exception {
+        Agent carol = agent(CAROL);
+        String tkiid = carol.send(ask("Approve refund 43.", refund("approveRefund", ALICE)))
+                .getId();
+        try (Api alice = new Api(base, ALICE)) {
+            assertEquals(200, alice.act(tkiid, "claim").status());
+            // the owner asks the agent, in Oracle BPM's words (seed 003)
+            assertEquals(200, alice.put("bpm/api/4.0/tasks/" + tkiid, """
+                    {"action": {"id": "INFO_REQUEST"}, "assignee": "carol",
+                     "comment": {"commentStr": "Which order is it for?"}}""").status());
+            assertEquals(TaskState.INPUT_REQUIRED, carol.get(tkiid).getStatus().state());
+
+            Message answer =
+                    new Message.Builder(ask("Order 7.", null)).taskId(tkiid).build();
+            Task answered = carol.send(answer);
+            assertEquals(TaskState.WORKING, answered.getStatus().state());
+            List<String> history = answered.getHistory().stream()
+                    .map(message -> message.getRole() + ": "
+                            + ((TextPart) message.getParts().get(0)).getText())
+                    .toList();
+            assertEquals(List.of("AGENT: Which order is it for?", "USER: Order 7."), history);
+            assertEquals(ALICE, alice.task(tkiid).getString("owner"));
+        }
+    }
+
+    @Test
+    void anotherAgentDoesNotSeeTheTask() throws Exception {
+        String tkiid =
+                agent(CAROL).send(ask("Private.", refund("privateTask", ALICE))).getId();
+        A2AClientException hidden =
+                assertThrows(A2AClientException.class, () -> agent(BOB).get(tkiid));
+        assertEquals(-32001, code(hidden));
+    }
+
+    @Test
+    void badRequestsAreJsonRpcErrorsWithA2aCodes() {
+        try (Api carol = new Api(base, CAROL)) {
+            assertEquals(-32700, error(carol.post("a2a", "{not json")));
+            assertEquals(-32600, error(carol.post("a2a", "[]")));
+            assertEquals(
+                    -32600, error(carol.post("a2a", "{\"jsonrpc\": \"1.0\", \"id\": 1, \"method\": \"tasks/get\"}")));
+            assertEquals(-32601, error(carol.post("a2a", rpc("tasks/nothing", "{}"))));
+            assertEquals(-32602, error(carol.post("a2a", rpc("tasks/get", "{}"))));
+            assertEquals(-32602, error(carol.post("a2a", rpc("tasks/get", "{\"id\": \"x\", \"historyLength\": -1}"))));
+            assertEquals(-32001, error(carol.post("a2a", rpc("tasks/get", "{\"id\": \"_TKI:nothing\"}"))));
+            assertEquals(
+                    -32602,
+                    error(carol.post(
+                            "a2a",
+                            rpc(
+                                    "message/send",
+                                    "{\"message\": {\"parts\": "
+                                            + "[{\"kind\": \"data\", \"data\": {\"noName\": true}}]}}"))));
+            assertEquals(
+                    -32602,
+                    error(
+                            carol.post(
+                                    "a2a",
+                                    rpc(
+                                            "message/send",
+                                            "{\"message\": {\"metadata\": "
+                                                    + "{\"skill\": \"nothing\"}, \"parts\": [{\"kind\": \"text\", \"text\": \"hi\"}]}}"))));
+            assertEquals(-32003, error(carol.post("a2a", rpc("tasks/pushNotificationConfig/get", "{\"id\": \"x\"}"))));
+            JsonObject notFound = carol.post("a2a", rpc("tasks/get", "{\"id\": \"_TKI:nothing\"}"))
+                    .json();
+            assertEquals(7, notFound.getInt("id"));
+            assertEquals("2.0", notFound.getString("jsonrpc"));
+            assertNotNull(notFound.getJsonObject("error").getJsonObject("data").getString("errorNumber"));
+        }
+        try (Api anonymous = new Api(base, null)) {
+            assertEquals(
+                    401,
+                    anonymous.post("a2a", rpc("tasks/get", "{\"id\": \"x\"}")).status());
+        }
+    }
+
+    /** The JSON-RPC error code the SDK's exception carries (its cause, A2A's error type). */
+    private static int code(A2AClientException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JSONRPCError error) {
+                return error.getCode();
+            }
+        }
+        throw new AssertionError("no JSON-RPC error in " + failure, failure);
+    }
+
+    private static String rpc(String method, String params) {
+        return "{\"jsonrpc\": \"2.0\", \"id\": 7, \"method\": \"" + method + "\", \"params\": " + params + "}";
+    }
+
+    private static int error(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("error").getInt("code");
+    }
+}
