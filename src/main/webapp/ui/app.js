@@ -4,7 +4,7 @@ const PAGE_SIZE = 20;
 const PEOPLE = ['potentialOwner', 'owner', 'originator', 'administrator', 'editor', 'reader', 'escalationReceiver'];
 const $ = (id) => document.getElementById(id);
 
-const state = { user: null, admin: false, list: 'mine', offset: 0, total: 0, task: null, shown: 0, events: null };
+const state = { user: null, admin: false, list: 'mine', offset: 0, total: 0, task: null, shown: 0, listShown: 0, events: null };
 /** The events that can change what a list shows; on one of them, the list shown is read again. */
 const LIST_EVENTS = ['created', 'started', 'claimed', 'claimCanceled', 'completed', 'failed', 'suspended',
   'resumed', 'terminated', 'suspendedAndClaimCanceled', 'restarted', 'delegated', 'resolved', 'forwarded',
@@ -83,10 +83,13 @@ function followEvents() {
   const events = new EventSource(API + 'events?types=' + LIST_EVENTS.join(','));
   let pending = null;
   const refresh = () => {
-    // a burst of events is one read; a list under an open task waits until the person goes back to it
+    // a burst of events is one read; a list under an open task waits until the person goes back to it, and a
+    // refresh never overtakes what the person asked for since the list was shown (a task being opened)
     clearTimeout(pending);
     pending = setTimeout(() => {
-      if (state.events === events && !$('inbox').hidden) showList(state.list).catch(showError);
+      if (state.events === events && !$('inbox').hidden && state.shown === state.listShown) {
+        showList(state.list).catch(showError);
+      }
     }, REFRESH_DELAY_MS);
   };
   LIST_EVENTS.forEach((type) => events.addEventListener(type, refresh));
@@ -155,6 +158,7 @@ async function showList(list) {
   const query = listQuery();
   const page = await call(API + 'tasks?' + query);
   if (view !== state.shown) return;
+  state.listShown = view;
   $('task-rows').dataset.query = query.toString();
   $('task').hidden = true;
   $('inbox').hidden = false;
