@@ -15,16 +15,15 @@ import htm.security.control.Role;
 import htm.task.boundary.TaskData;
 import htm.task.boundary.TaskView;
 import htm.task.boundary.Tasks;
+import htm.task.control.JsonInput;
 import htm.task.control.TaskDefinitions;
 import htm.task.entity.TaskState;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -49,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("a2a")
 @Tag(name = "A2A")
 public class A2aResource {
+
+    /** The longest string field taken: a text part, like a comment, is at most this long. */
+    private static final int TEXT_LENGTH = 4000;
 
     @EJB
     Tasks tasks;
@@ -240,12 +242,10 @@ public class A2aResource {
 
     private static String skill(JsonObject message, JsonObject params) {
         for (JsonObject holder : new JsonObject[] {message, params}) {
-            JsonValue metadata = holder.get("metadata");
-            if (metadata != null && metadata.getValueType() == JsonValue.ValueType.OBJECT) {
-                String skill = string(metadata.asJsonObject(), "skill");
-                if (skill != null) {
-                    return skill;
-                }
+            JsonObject metadata = JsonInput.optionalObject(holder, "metadata");
+            String skill = metadata == null ? null : string(metadata, "skill");
+            if (skill != null) {
+                return skill;
             }
         }
         return null;
@@ -297,36 +297,23 @@ public class A2aResource {
     }
 
     private static Integer historyLength(JsonObject params) {
-        JsonValue length = params.get("historyLength");
-        if (length == null || length.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (length.getValueType() != JsonValue.ValueType.NUMBER
-                || !((JsonNumber) length).isIntegral()
-                || ((JsonNumber) length).intValue() < 0) {
+        Integer length = JsonInput.integer(params, "historyLength");
+        if (length != null && length < 0) {
             throw invalid("historyLength: a whole number, 0 or more");
         }
-        return ((JsonNumber) length).intValue();
+        return length;
     }
 
     private static JsonObject object(JsonObject holder, String field) {
-        JsonValue value = holder.get(field);
-        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+        JsonObject object = JsonInput.optionalObject(holder, field);
+        if (object == null) {
             throw invalid(field + ": an object is required");
         }
-        return value.asJsonObject();
+        return object;
     }
 
-    /** A string field, null when absent or null; anything else is invalid. */
     private static String string(JsonObject holder, String field) {
-        JsonValue value = holder.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw invalid(field + ": a string");
-        }
-        return ((JsonString) value).getString();
+        return JsonInput.string(holder, field, TEXT_LENGTH);
     }
 
     private static Failure invalid(String problem) {
