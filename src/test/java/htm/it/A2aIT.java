@@ -5,15 +5,17 @@ import static htm.it.Api.BOB;
 import static htm.it.Api.CAROL;
 import static htm.it.Api.V1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.a2a.A2A;
 import io.a2a.client.Client;
+import io.a2a.client.ClientEvent;
 import io.a2a.client.TaskEvent;
+import io.a2a.client.TaskUpdateEvent;
 import io.a2a.client.config.ClientConfig;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
 import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
@@ -25,15 +27,21 @@ import io.a2a.spec.JSONRPCError;
 import io.a2a.spec.Message;
 import io.a2a.spec.Part;
 import io.a2a.spec.Task;
+import io.a2a.spec.TaskArtifactUpdateEvent;
 import io.a2a.spec.TaskIdParams;
 import io.a2a.spec.TaskQueryParams;
 import io.a2a.spec.TaskState;
+import io.a2a.spec.TaskStatusUpdateEvent;
 import io.a2a.spec.TextPart;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +74,55 @@ class A2aIT extends HtmServer {
                 .build();
         return new Agent(
                 client, new ClientCallContext(Map.of(), Map.of("Authorization", Api.basic(user, user))), heard);
+    }
+
+    /**
+     * The SDK's client streaming (message/stream, tasks/resubscribe) as the given agent user: what it hears goes
+     * into events, a stream's end (null) or failure into ends.
+     */
+    private Streaming streamingAgent(String user) throws Exception {
+        BlockingQueue<ClientEvent> events = new LinkedBlockingQueue<>();
+        BlockingQueue<Optional<Throwable>> ends = new LinkedBlockingQueue<>();
+        Client client = Client.builder(card())
+                .clientConfig(new ClientConfig.Builder().setStreaming(true).build())
+                .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+                .addConsumer((event, card) -> events.add(event))
+                .streamingErrorHandler(failure -> ends.add(Optional.ofNullable(failure)))
+                .build();
+        return new Streaming(
+                client, new ClientCallContext(Map.of(), Map.of("Authorization", Api.basic(user, user))), events, ends);
+    }
+
+    private record Streaming(
+            Client client,
+            ClientCallContext as,
+            BlockingQueue<ClientEvent> events,
+            BlockingQueue<Optional<Throwable>> ends) {
+
+        ClientEvent next() throws InterruptedException {
+            ClientEvent event = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(event, "an event within 30 s");
+            return event;
+        }
+
+        /** The next update: its kind and the A2A state of the task it leaves ("artifact" for an artifact). */
+        String nextUpdate() throws InterruptedException {
+            TaskUpdateEvent update = assertInstanceOf(TaskUpdateEvent.class, next());
+            if (update.getUpdateEvent() instanceof TaskArtifactUpdateEvent artifact) {
+                DataPart output = assertInstanceOf(
+                        DataPart.class, artifact.getArtifact().parts().get(0));
+                return "artifact " + output.getData().get("outcome");
+            }
+            TaskStatusUpdateEvent status = (TaskStatusUpdateEvent) update.getUpdateEvent();
+            return status.getStatus().state().asString() + (status.isFinal() ? " final" : "");
+        }
+
+        /** How the stream ended: null when the server ended it. */
+        Throwable end() throws InterruptedException {
+            Optional<Throwable> end = ends.poll(30, TimeUnit.SECONDS);
+            assertNotNull(end, "the stream ends within 30 s");
+            return end.orElse(null);
+        }
     }
 
     private record Agent(Client client, ClientCallContext as, AtomicReference<Task> heard) {
@@ -111,7 +168,7 @@ class A2aIT extends HtmServer {
         assertTrue(card.skills().stream().anyMatch(skill -> skill.id().equals("human-task")));
         assertTrue(card.securitySchemes().containsKey("basic"));
         assertTrue(card.securitySchemes().containsKey("bearer"));
-        assertFalse(card.capabilities().streaming());
+        assertTrue(card.capabilities().streaming());
     }
 
     @Test
@@ -148,6 +205,50 @@ class A2aIT extends HtmServer {
         assertEquals("APPROVE", output.getData().get("outcome"));
         assertEquals("within the limit", output.getData().get("note"));
         assertEquals("APPROVE", done.getArtifacts().get(0).metadata().get("outcome"));
+    }
+
+    @Test
+    void anAgentHearsThePersonsWorkAsAStream() throws Exception {
+        Streaming carol = streamingAgent(CAROL);
+        String name = "streamedRefund-" + UUID.randomUUID();
+        carol.client().sendMessage(ask("Please approve refund 44.", refund(name, ALICE)), carol.as());
+        Task asked = assertInstanceOf(TaskEvent.class, carol.next()).getTask();
+        assertEquals(TaskState.SUBMITTED, asked.getStatus().state());
+        String tkiid = asked.getId();
+
+        Streaming again = streamingAgent(CAROL);
+        again.client().resubscribe(new TaskIdParams(tkiid), again.as());
+        assertEquals(
+                TaskState.SUBMITTED,
+                assertInstanceOf(TaskEvent.class, again.next())
+                        .getTask()
+                        .getStatus()
+                        .state());
+        // another agent may not follow carol's task: the stream's one answer is the error
+        Streaming bob = streamingAgent(BOB);
+        bob.client().resubscribe(new TaskIdParams(tkiid), bob.as());
+        assertEquals(-32001, assertInstanceOf(JSONRPCError.class, bob.end()).getCode());
+
+        try (Api alice = new Api(base, ALICE)) {
+            assertEquals(200, alice.act(tkiid, "claim").status());
+            assertEquals("working", carol.nextUpdate());
+            assertEquals(
+                    200,
+                    alice.put(V1 + "task/" + tkiid + "?action=complete", """
+                    {"outcome": "APPROVE"}""").status());
+        }
+        assertEquals(List.of("artifact APPROVE", "completed final"), List.of(carol.nextUpdate(), carol.nextUpdate()));
+        assertEquals(
+                List.of("working", "artifact APPROVE", "completed final"),
+                List.of(again.nextUpdate(), again.nextUpdate(), again.nextUpdate()));
+
+        // (on a final update the SDK ends the stream itself); a task that has ended: resubscribing answers it, and
+        // HTM ends the stream
+        Streaming late = streamingAgent(CAROL);
+        late.client().resubscribe(new TaskIdParams(tkiid), late.as());
+        Task done = assertInstanceOf(TaskEvent.class, late.next()).getTask();
+        assertEquals(TaskState.COMPLETED, done.getStatus().state());
+        assertNull(late.end());
     }
 
     @Test

@@ -7,6 +7,8 @@ import htm.a2a.control.A2aTasks;
 import htm.a2a.control.JsonRpc;
 import htm.a2a.control.JsonRpc.Failure;
 import htm.compat.boundary.OneTransaction;
+import htm.event.boundary.EventLog;
+import htm.event.boundary.EventStreams;
 import htm.problem.control.Problem;
 import htm.problem.control.Problems;
 import htm.problem.entity.HtmException;
@@ -29,18 +31,24 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * HTM as an A2A server (API.md §8): JSON-RPC 2.0 over POST, the A2A 0.3 methods. An agent's message/send makes
  * a human task (the agent its originator) or, with a taskId, comments on one and answers the owner's request
- * for information; tasks/get and tasks/cancel read and terminate it. Each call is one transaction over HTM's
+ * for information; tasks/get and tasks/cancel read and terminate it; message/stream and tasks/resubscribe
+ * answer Server-Sent Events of the task's updates (A2aStream). Each call is one transaction over HTM's
  * use cases, whose rules decide who may see and do what. A request or task problem is a JSON-RPC error with
  * A2A's code and HTM's error body as its data; a missing sign-in, or a role that may not call, stays HTM's 401
  * or 403.
@@ -64,12 +72,22 @@ public class A2aResource {
     @Inject
     CurrentCaller caller;
 
+    @EJB
+    EventLog log;
+
+    @EJB
+    A2aTaskReads reads;
+
+    @Inject
+    EventStreams streams;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "A2A JSON-RPC: message/send, tasks/get, tasks/cancel (message/stream, tasks/resubscribe and"
-                    + " push notifications are not offered yet)")
+            summary = "A2A JSON-RPC: message/send, tasks/get, tasks/cancel, tasks/pushNotificationConfig/*; with"
+                    + " Accept: text/event-stream also message/stream and tasks/resubscribe, answered as Server-Sent"
+                    + " Events (each a JSON-RPC response)")
     public Response call(String body) {
         JsonValue id = JsonValue.NULL;
         try {
@@ -83,39 +101,104 @@ public class A2aResource {
         }
     }
 
+    /**
+     * The same endpoint for a client that accepts Server-Sent Events: message/stream and tasks/resubscribe answer
+     * the Task, then its updates as they commit; any other method answers one event and ends.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public void callStreaming(String body, @Context SseEventSink sink, @Context Sse sse) {
+        JsonValue id = JsonValue.NULL;
+        JsonObject answer;
+        try {
+            JsonObject request = request(body);
+            id = request.containsKey("id") ? request.get("id") : JsonValue.NULL;
+            String method = request.getString("method");
+            JsonObject params = params(request);
+            if (method.equals("message/stream") || method.equals("tasks/resubscribe")) {
+                follow(id, method, params, sink, sse);
+                return;
+            }
+            answer = JsonRpc.result(id, perform(method, params));
+        } catch (Failure failure) {
+            answer = JsonRpc.error(id, failure);
+        }
+        sink.send(sse.newEventBuilder()
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(answer.toString())
+                        .build())
+                .whenComplete((sent, failure) -> close(sink));
+    }
+
+    private static void close(SseEventSink sink) {
+        try {
+            sink.close();
+        } catch (IOException e) {
+            // the client is gone already
+        }
+    }
+
+    /**
+     * message/stream sends the message (a new task, or a message to one), tasks/resubscribe reads the task; then
+     * the stream follows the task from the event before the call, so that no change after it is missed.
+     */
+    private void follow(JsonValue id, String method, JsonObject params, SseEventSink sink, Sse sse) {
+        long before = log.newest();
+        JsonObject task = translated(
+                method,
+                () -> oneTransaction.of(
+                        () -> method.equals("message/stream") ? send(params) : task(taskId(params), 0)));
+        A2aStream stream = new A2aStream(log.caller(), sink, sse, id, task, reads);
+        try {
+            streams.open(stream, before);
+        } catch (HtmException e) {
+            stream.answerOnly(); // the task is made or found: the agent has it, and asks with tasks/get
+        }
+    }
+
     private static Response answer(JsonObject answer) {
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private JsonValue perform(String method, JsonObject params) {
+        return translated(method, () -> switch (method) {
+            case "message/send" -> oneTransaction.of(() -> send(params));
+            case "tasks/get" -> oneTransaction.of(() -> task(taskId(params), historyLength(params)));
+            case "tasks/cancel" ->
+                oneTransaction.of(() -> {
+                    String tkiid = taskId(params);
+                    tasks.terminate(tkiid, null);
+                    return task(tkiid, null);
+                });
+            case "message/stream", "tasks/resubscribe" ->
+                throw new Failure(
+                        JsonRpc.UNSUPPORTED_OPERATION,
+                        method + " answers Server-Sent Events: ask with Accept: text/event-stream");
+            case "tasks/pushNotificationConfig/set",
+                    "tasks/pushNotificationConfig/get",
+                    "tasks/pushNotificationConfig/list",
+                    "tasks/pushNotificationConfig/delete" ->
+                throw new Failure(JsonRpc.PUSH_NOTIFICATION_NOT_SUPPORTED, "Push Notification is not supported");
+            default -> throw new Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + abbreviated(method));
+        });
+    }
+
+    /**
+     * Runs a call, a request or task problem turned into a JSON-RPC error; HTM's own 401 and 403 for a role, and
+     * what HTM cannot serve now, stay HTTP answers.
+     */
+    private <T extends JsonValue> T translated(String method, Supplier<T> call) {
         try {
-            return switch (method) {
-                case "message/send" -> oneTransaction.of(() -> send(params));
-                case "tasks/get" -> oneTransaction.of(() -> task(taskId(params), historyLength(params)));
-                case "tasks/cancel" ->
-                    oneTransaction.of(() -> {
-                        String tkiid = taskId(params);
-                        tasks.terminate(tkiid, null);
-                        return task(tkiid, null);
-                    });
-                case "message/stream", "tasks/resubscribe" ->
-                    throw new Failure(
-                            JsonRpc.UNSUPPORTED_OPERATION,
-                            "Streaming is not offered yet: use message/send and tasks/get");
-                case "tasks/pushNotificationConfig/set",
-                        "tasks/pushNotificationConfig/get",
-                        "tasks/pushNotificationConfig/list",
-                        "tasks/pushNotificationConfig/delete" ->
-                    throw new Failure(JsonRpc.PUSH_NOTIFICATION_NOT_SUPPORTED, "Push Notification is not supported");
-                default -> throw new Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + abbreviated(method));
-            };
+            return call.get();
         } catch (Failure failure) {
             throw failure;
         } catch (RuntimeException e) {
             Problem problem = Problems.of(e);
             boolean refusedRole = problem.status() == 403 && !(e instanceof HtmException);
             if (problem.status() == 401 || refusedRole || problem.status() >= 500) {
-                throw e; // HTM's own answer: sign in, the caller's role may not, or HTM cannot serve now
+                throw e;
             }
             if (!caller.has(Role.ADMIN)) {
                 problem = problem.withoutDetails();

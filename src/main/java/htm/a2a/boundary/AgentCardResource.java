@@ -94,7 +94,7 @@ public class AgentCardResource {
                 .add(
                         "capabilities",
                         JSON.createObjectBuilder()
-                                .add("streaming", false)
+                                .add("streaming", true)
                                 .add("pushNotifications", false)
                                 .add("stateTransitionHistory", false))
                 .add(

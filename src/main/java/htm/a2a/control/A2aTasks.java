@@ -32,15 +32,6 @@ public final class A2aTasks {
     public static JsonObject task(Snapshot snapshot, Integer historyLength) {
         TaskView task = snapshot.task();
         String contextId = contextId(task);
-        String state = A2aTaskState.of(task.state(), inputRequired(task));
-        JsonObjectBuilder status = JSON.createObjectBuilder().add("state", state);
-        if (task.lastModificationTime() != null) {
-            status.add("timestamp", task.lastModificationTime());
-        }
-        String failure = failure(task, snapshot.fault());
-        if (failure != null) {
-            status.add("message", message(task.tkiid() + "-failure", "agent", task.tkiid(), contextId, failure));
-        }
         List<CommentView> comments = snapshot.comments();
         int from = historyLength == null ? 0 : Math.max(0, comments.size() - historyLength);
         JsonArrayBuilder history = JSON.createArrayBuilder();
@@ -53,12 +44,60 @@ public final class A2aTasks {
                 .add("kind", "task")
                 .add("id", task.tkiid())
                 .add("contextId", contextId)
-                .add("status", status)
+                .add("status", status(snapshot))
                 .add("history", history);
-        if (snapshot.output() != null && !snapshot.output().isBlank()) {
-            answer.add("artifacts", JSON.createArrayBuilder().add(artifact(snapshot.output())));
+        JsonObject artifact = artifact(snapshot.output());
+        if (artifact != null) {
+            answer.add("artifacts", JSON.createArrayBuilder().add(artifact));
         }
         return answer.add("metadata", metadata(task)).build();
+    }
+
+    /** The A2A state the task is in. */
+    public static String state(TaskView task) {
+        return A2aTaskState.of(task.state(), inputRequired(task));
+    }
+
+    /** A stream's TaskStatusUpdateEvent: the task's status now, final when the task has ended. */
+    public static JsonObject statusUpdate(Snapshot snapshot) {
+        TaskView task = snapshot.task();
+        return JSON.createObjectBuilder()
+                .add("kind", "status-update")
+                .add("taskId", task.tkiid())
+                .add("contextId", contextId(task))
+                .add("status", status(snapshot))
+                .add("final", A2aTaskState.isTerminal(state(task)))
+                .build();
+    }
+
+    /** A stream's TaskArtifactUpdateEvent: the output, whole; null when the task has none. */
+    public static JsonObject artifactUpdate(Snapshot snapshot) {
+        JsonObject artifact = artifact(snapshot.output());
+        if (artifact == null) {
+            return null;
+        }
+        TaskView task = snapshot.task();
+        return JSON.createObjectBuilder()
+                .add("kind", "artifact-update")
+                .add("taskId", task.tkiid())
+                .add("contextId", contextId(task))
+                .add("artifact", artifact)
+                .add("append", false)
+                .add("lastChunk", true)
+                .build();
+    }
+
+    private static JsonObject status(Snapshot snapshot) {
+        TaskView task = snapshot.task();
+        JsonObjectBuilder status = JSON.createObjectBuilder().add("state", state(task));
+        if (task.lastModificationTime() != null) {
+            status.add("timestamp", task.lastModificationTime());
+        }
+        String failure = failure(task, snapshot.fault());
+        if (failure != null) {
+            status.add("message", message(task.tkiid() + "-failure", "agent", task.tkiid(), contextId(task), failure));
+        }
+        return status.build();
     }
 
     /** A Message of one text part. */
@@ -104,8 +143,14 @@ public final class A2aTasks {
         return fault.faultName() + (fault.message() == null ? "" : ": " + fault.message());
     }
 
-    /** The output as a data part (an output that is not an object is under "value"), with its outcome if any. */
+    /**
+     * The output as a data part (an output that is not an object is under "value"), with its outcome if any;
+     * null when there is no output.
+     */
     private static JsonObject artifact(String output) {
+        if (output == null || output.isBlank()) {
+            return null;
+        }
         JsonValue value;
         try (JsonReader reader = JSON.createReader(new StringReader(output))) {
             value = reader.readValue();

@@ -82,31 +82,45 @@ public class EventStreams {
     private ScheduledFuture<?> reading;
     private boolean readFailed;
 
-    /** One caller's open stream. */
-    private static final class Stream {
-        final Caller caller;
-        final EventFilter filter;
-        final SseEventSink sink;
-        final Sse sse;
-        long lastSentNanos;
+    /**
+     * One caller's open stream: which events it is to hear, and what it sends for one. The live stream of GET
+     * /events sends each event as it is (Live); A2A's streams turn the events of one task into its updates.
+     */
+    public abstract static class Stream {
+        protected final Caller caller;
+        private final SseEventSink sink;
+        private final Sse sse;
+        private long lastSentNanos;
 
-        Stream(Caller caller, EventFilter filter, SseEventSink sink, Sse sse) {
+        protected Stream(Caller caller, SseEventSink sink, Sse sse) {
             this.caller = caller;
-            this.filter = filter;
             this.sink = sink;
             this.sse = sse;
         }
 
-        void send(TaskEvent event, String source) {
-            sent(sink.send(sse.newEventBuilder()
-                    .id(String.valueOf(event.id()))
-                    .name(event.type())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(event.cloudEvent(source))
-                    .build()));
+        /** The first thing the stream is sent, once there is room for it. */
+        protected abstract void greet();
+
+        /** Whether the caller is to hear the event; task is the task as it is now, null when it is gone. */
+        protected abstract boolean admits(TaskEvent event, Task task);
+
+        /** Sends what the stream says of an event it admits. */
+        protected abstract void hear(TaskEvent event, Task task);
+
+        /** Sends one event: its id (null for none), its name (null for the default), its data. */
+        protected void send(String id, String name, String data) {
+            var event = sse.newEventBuilder();
+            if (id != null) {
+                event.id(id);
+            }
+            if (name != null) {
+                event.name(name);
+            }
+            sent(sink.send(
+                    event.mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build()));
         }
 
-        void comment(String text) {
+        protected void comment(String text) {
             sent(sink.send(sse.newEventBuilder().comment(text).build()));
         }
 
@@ -119,7 +133,12 @@ public class EventStreams {
             });
         }
 
-        void close() {
+        protected boolean isClosed() {
+            return sink.isClosed();
+        }
+
+        /** Ends the stream: the client sees it end. */
+        protected void close() {
             try {
                 sink.close();
             } catch (IOException e) {
@@ -128,11 +147,46 @@ public class EventStreams {
         }
     }
 
-    /** Opens a stream for the caller; after is the Last-Event-ID it resumes from, or null to start now. */
-    public synchronized void open(Caller caller, EventFilter filter, Long after, SseEventSink sink, Sse sse) {
-        streams.removeIf(stream -> stream.sink.isClosed());
+    /** The live stream of GET /events: the events its filter admits, as CloudEvents. */
+    private final class Live extends Stream {
+        private final EventFilter filter;
+
+        Live(Caller caller, EventFilter filter, SseEventSink sink, Sse sse) {
+            super(caller, sink, sse);
+            this.filter = filter;
+        }
+
+        @Override
+        protected void greet() {
+            comment("events for " + caller.name());
+        }
+
+        @Override
+        protected boolean admits(TaskEvent event, Task task) {
+            return filter.admits(event, caller, task);
+        }
+
+        @Override
+        protected void hear(TaskEvent event, Task task) {
+            send(String.valueOf(event.id()), event.type(), event.cloudEvent(source));
+        }
+    }
+
+    /** Opens a live stream for the caller; after is the Last-Event-ID it resumes from, or null to start now. */
+    public void open(Caller caller, EventFilter filter, Long after, SseEventSink sink, Sse sse) {
+        open(new Live(caller, filter, sink, sse), after);
+    }
+
+    /**
+     * Opens a stream, or answers 429 when the server or the caller has as many open as they may: the stream is
+     * greeted, then sent — when after is an event id — the events after it that it admits, from the outbox, then
+     * each new one it admits as it commits.
+     */
+    public synchronized void open(Stream stream, Long after) {
+        streams.removeIf(Stream::isClosed);
+        Caller caller = stream.caller;
         long ofCaller = streams.stream()
-                .filter(stream -> stream.caller.name().equals(caller.name()))
+                .filter(open -> open.caller.name().equals(caller.name()))
                 .count();
         if (streams.size() >= maxStreams || ofCaller >= maxStreamsPerCaller) {
             throw HtmException.tooManyAttempts(
@@ -145,18 +199,19 @@ public class EventStreams {
             cursor = new EventCursor(log.newest(), Duration.ofSeconds(gapSeconds));
             reading = scheduler.scheduleWithFixedDelay(this::read, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         }
-        Stream stream = new Stream(caller, filter, sink, sse);
-        stream.comment("events for " + caller.name());
-        if (after != null && after < cursor.high()) {
+        stream.greet();
+        if (after != null && after < cursor.high() && !stream.isClosed()) {
             List<TaskEvent> missed = log.between(after, cursor.high(), RESUME_LIMIT);
             deliver(missed, List.of(stream));
         }
-        streams.add(stream);
+        if (!stream.isClosed()) {
+            streams.add(stream);
+        }
     }
 
     /** One turn of the reader: new events (and skipped ones that have committed since) to every stream. */
     synchronized void read() {
-        streams.removeIf(stream -> stream.sink.isClosed());
+        streams.removeIf(Stream::isClosed);
         if (streams.isEmpty()) {
             reading.cancel(false);
             cursor = null;
@@ -196,8 +251,8 @@ public class EventStreams {
         for (TaskEvent event : events) {
             Task task = tasks.get(event.tkiid());
             for (Stream stream : to) {
-                if (!stream.sink.isClosed() && stream.filter.admits(event, stream.caller, task)) {
-                    stream.send(event, source);
+                if (!stream.isClosed() && stream.admits(event, task)) {
+                    stream.hear(event, task);
                 }
             }
         }

@@ -8,7 +8,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 @JsonbPropertyOrder({"id", "author", "time", "text"})
 public record CommentView(String id, String author, String time, String text) {
 
-    static CommentView of(Comment comment) {
+    public static CommentView of(Comment comment) {
         return new CommentView(
                 String.valueOf(comment.id()), comment.author(), Times.format(comment.time()), comment.text());
     }
