@@ -23,16 +23,23 @@ import io.a2a.client.transport.spi.interceptors.ClientCallContext;
 import io.a2a.spec.A2AClientException;
 import io.a2a.spec.AgentCard;
 import io.a2a.spec.DataPart;
+import io.a2a.spec.DeleteTaskPushNotificationConfigParams;
+import io.a2a.spec.GetTaskPushNotificationConfigParams;
 import io.a2a.spec.JSONRPCError;
+import io.a2a.spec.ListTaskPushNotificationConfigParams;
 import io.a2a.spec.Message;
 import io.a2a.spec.Part;
+import io.a2a.spec.PushNotificationAuthenticationInfo;
+import io.a2a.spec.PushNotificationConfig;
 import io.a2a.spec.Task;
 import io.a2a.spec.TaskArtifactUpdateEvent;
 import io.a2a.spec.TaskIdParams;
+import io.a2a.spec.TaskPushNotificationConfig;
 import io.a2a.spec.TaskQueryParams;
 import io.a2a.spec.TaskState;
 import io.a2a.spec.TaskStatusUpdateEvent;
 import io.a2a.spec.TextPart;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,6 +176,7 @@ class A2aIT extends HtmServer {
         assertTrue(card.securitySchemes().containsKey("basic"));
         assertTrue(card.securitySchemes().containsKey("bearer"));
         assertTrue(card.capabilities().streaming());
+        assertTrue(card.capabilities().pushNotifications());
     }
 
     @Test
@@ -249,6 +257,137 @@ class A2aIT extends HtmServer {
         Task done = assertInstanceOf(TaskEvent.class, late.next()).getTask();
         assertEquals(TaskState.COMPLETED, done.getStatus().state());
         assertNull(late.end());
+    }
+
+    @Test
+    void anAgentIsPushedTheTaskAsThePersonWorksIt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver("id")) {
+            Agent carol = agent(CAROL);
+            String tkiid = carol.send(ask("Approve refund 45.", refund("pushedRefund", ALICE)))
+                    .getId();
+            TaskPushNotificationConfig asked = new TaskPushNotificationConfig(
+                    tkiid,
+                    new PushNotificationConfig.Builder()
+                            .id("carols")
+                            .url(receiver.url())
+                            .token("carol-token-45")
+                            .authenticationInfo(new PushNotificationAuthenticationInfo(List.of("Bearer"), "hook-key"))
+                            .build());
+            TaskPushNotificationConfig set = carol.client().setTaskPushNotificationConfiguration(asked, carol.as());
+            assertEquals("carols", set.pushNotificationConfig().id());
+            assertEquals(receiver.url(), set.pushNotificationConfig().url());
+            // another agent may not push carol's task; carol's configurations are hers to read
+            A2AClientException refused = assertThrows(
+                    A2AClientException.class,
+                    () -> agent(BOB)
+                            .client()
+                            .setTaskPushNotificationConfiguration(
+                                    asked, agent(BOB).as()));
+            assertEquals(-32001, code(refused));
+            List<TaskPushNotificationConfig> listed = carol.client()
+                    .listTaskPushNotificationConfigurations(
+                            new ListTaskPushNotificationConfigParams(tkiid), carol.as());
+            assertEquals(
+                    List.of("carols"),
+                    listed.stream()
+                            .map(config -> config.pushNotificationConfig().id())
+                            .toList());
+
+            try (Api alice = new Api(base, ALICE)) {
+                assertEquals(200, alice.act(tkiid, "claim").status());
+                assertEquals(
+                        200,
+                        alice.put(V1 + "task/" + tkiid + "?action=complete", """
+                        {"outcome": "REJECT"}""")
+                                .status());
+            }
+            // a push per change, each the Task as it is when it goes out, in order: the last says completed
+            WebhookReceiver.Received push = receiver.next(tkiid);
+            while (!push.event().getJsonObject("status").getString("state").equals("completed")) {
+                assertEquals("working", push.event().getJsonObject("status").getString("state"));
+                push = receiver.next(tkiid);
+            }
+            assertEquals("carol-token-45", push.header("X-A2A-Notification-Token"));
+            assertEquals("Bearer hook-key", push.header("Authorization"));
+            assertEquals("application/json", push.header("Content-Type"));
+            assertNotNull(push.header("webhook-signature"));
+            JsonObject task = push.event();
+            assertEquals("task", task.getString("kind"));
+            assertEquals(
+                    "REJECT",
+                    task.getJsonArray("artifacts")
+                            .getJsonObject(0)
+                            .getJsonObject("metadata")
+                            .getString("outcome"));
+
+            carol.client()
+                    .deleteTaskPushNotificationConfigurations(
+                            new DeleteTaskPushNotificationConfigParams(tkiid, "carols"), carol.as());
+            A2AClientException gone = assertThrows(
+                    A2AClientException.class,
+                    () -> carol.client()
+                            .getTaskPushNotificationConfiguration(
+                                    new GetTaskPushNotificationConfigParams(tkiid, "carols"), carol.as()));
+            assertEquals(-32001, code(gone));
+        }
+    }
+
+    @Test
+    void aPushIsSignedWithTheSecretItsSetShowsAndGoesOnlyWhereAllowed() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver("id");
+                Api carol = new Api(base, CAROL)) {
+            String tkiid = agent(CAROL)
+                    .send(ask("Sign it.", refund("signedPush", ALICE)))
+                    .getId();
+            JsonObject set = setPush(carol, tkiid, "{\"url\": \"" + receiver.url() + "\"}")
+                    .json()
+                    .getJsonObject("result");
+            String secret = set.getJsonObject("pushNotificationConfig").getString("webhookSecret");
+            assertTrue(secret.startsWith("whsec_"), secret);
+            try (Api alice = new Api(base, ALICE)) {
+                assertEquals(200, alice.act(tkiid, "claim").status());
+            }
+            WebhookReceiver.Received push = receiver.next(tkiid);
+            assertTrue(push.verifies(push.header("webhook-signature"), secret), push.header("webhook-signature"));
+            assertNull(push.header("X-A2A-Notification-Token"));
+
+            // a push asked for with the message that makes the task
+            String made = carol.post(
+                            "a2a",
+                            rpc(
+                                    "message/send",
+                                    "{\"message\": {\"parts\": [{\"kind\": \"data\","
+                                            + " \"data\": {\"name\": \"pushedFromTheStart\"}}]}, \"configuration\":"
+                                            + " {\"pushNotificationConfig\": {\"url\": \"" + receiver.url()
+                                            + "\", \"id\": \"first\"}}}"))
+                    .json()
+                    .getJsonObject("result")
+                    .getString("id");
+            JsonArray configs = carol.post(
+                            "a2a", rpc("tasks/pushNotificationConfig/list", "{\"id\": \"" + made + "\"}"))
+                    .json()
+                    .getJsonArray("result");
+            assertEquals(1, configs.size());
+            assertEquals(
+                    "first",
+                    configs.getJsonObject(0)
+                            .getJsonObject("pushNotificationConfig")
+                            .getString("id"));
+
+            // alice, offered the task, sees it but could lose sight of it: no push for her
+            try (Api alice = new Api(base, ALICE)) {
+                assertEquals(-32004, error(setPush(alice, tkiid, "{\"url\": \"" + receiver.url() + "\"}")));
+            }
+            // a host the administrator has not allowed, a scheme HTM does not send: invalid params
+            assertEquals(-32602, error(setPush(carol, tkiid, "{\"url\": \"http://169.254.169.254/\"}")));
+            assertEquals(
+                    -32602,
+                    error(setPush(
+                            carol,
+                            tkiid,
+                            "{\"url\": \"" + receiver.url()
+                                    + "\", \"authentication\": {\"schemes\": [\"Digest\"], \"credentials\": \"x\"}}")));
+        }
     }
 
     @Test
@@ -335,7 +474,7 @@ class A2aIT extends HtmServer {
                                             "message/send",
                                             "{\"message\": {\"metadata\": "
                                                     + "{\"skill\": \"nothing\"}, \"parts\": [{\"kind\": \"text\", \"text\": \"hi\"}]}}"))));
-            assertEquals(-32003, error(carol.post("a2a", rpc("tasks/pushNotificationConfig/get", "{\"id\": \"x\"}"))));
+            assertEquals(-32001, error(carol.post("a2a", rpc("tasks/pushNotificationConfig/get", "{\"id\": \"x\"}"))));
             JsonObject notFound = carol.post("a2a", rpc("tasks/get", "{\"id\": \"_TKI:nothing\"}"))
                     .json();
             assertEquals(7, notFound.getInt("id"));
@@ -361,6 +500,14 @@ class A2aIT extends HtmServer {
 
     private static String rpc(String method, String params) {
         return "{\"jsonrpc\": \"2.0\", \"id\": 7, \"method\": \"" + method + "\", \"params\": " + params + "}";
+    }
+
+    private static Api.Reply setPush(Api as, String tkiid, String config) {
+        return as.post(
+                "a2a",
+                rpc(
+                        "tasks/pushNotificationConfig/set",
+                        "{\"taskId\": \"" + tkiid + "\", \"pushNotificationConfig\": " + config + "}"));
     }
 
     private static int error(Api.Reply reply) {

@@ -9,29 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,71 +28,9 @@ class WebhooksIT extends HtmServer {
 
     private static final String SUBSCRIPTIONS = V1 + "subscriptions";
 
-    /** What a receiver heard: the request's headers and body. */
-    record Received(Map<String, List<String>> headers, String body) {
-
-        JsonObject event() {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
-
-    /** An HTTP server on loopback that queues what it is sent, failing the first requests of a task if told. */
-    private static final class Receiver implements AutoCloseable {
-        final HttpServer server;
-        final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-        final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hook", this::receive);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        private void receive(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received request = new Received(Map.copyOf(exchange.getRequestHeaders()), body);
-            AtomicInteger failures = failuresLeft.get(request.event().getString("subject"));
-            boolean fail = failures != null && failures.getAndDecrement() > 0;
-            if (!fail) {
-                received.add(request);
-            }
-            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
-            exchange.close();
-        }
-
-        /** The next request about the task, waiting at most 20 s; other tasks' requests are passed over. */
-        Received next(String tkiid) throws InterruptedException {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < until) {
-                Received request = received.poll(200, TimeUnit.MILLISECONDS);
-                if (request != null && request.event().getString("subject").equals(tkiid)) {
-                    return request;
-                }
-            }
-            throw new AssertionError("no delivery of an event of task " + tkiid + " within 20 s");
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     @Test
     void aTasksEventsArriveInOrderSignedAsStandardWebhooks() throws Exception {
-        try (Receiver receiver = new Receiver();
+        try (WebhookReceiver receiver = new WebhookReceiver("subject");
                 Api admin = new Api(base, ADMIN);
                 Api alice = admin.as(ALICE)) {
             Api.Reply created = admin.post(
@@ -130,7 +52,7 @@ class WebhooksIT extends HtmServer {
             List<String> types = new ArrayList<>();
             long lastId = 0;
             for (int i = 0; i < 4; i++) {
-                Received request = receiver.next(tkiid);
+                WebhookReceiver.Received request = receiver.next(tkiid);
                 assertEquals("application/cloudevents+json", request.header("Content-Type"));
                 JsonObject event = request.event();
                 assertEquals("1.0", event.getString("specversion"));
@@ -138,9 +60,9 @@ class WebhooksIT extends HtmServer {
                 long timestamp = Long.parseLong(request.header("webhook-timestamp"));
                 assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 300, "timestamp " + timestamp);
                 assertTrue(
-                        verifies(request.header("webhook-signature"), secret, request),
+                        request.verifies(request.header("webhook-signature"), secret),
                         "signature " + request.header("webhook-signature"));
-                assertFalse(verifies(request.header("webhook-signature"), "whsec_" + secret.substring(7), request));
+                assertFalse(request.verifies(request.header("webhook-signature"), "whsec_" + secret.substring(7)));
                 long id = Long.parseLong(event.getString("id"));
                 assertTrue(id > lastId, "event ids in order");
                 lastId = id;
@@ -157,7 +79,7 @@ class WebhooksIT extends HtmServer {
 
     @Test
     void aFailingReceiverGetsTheEventAgainAndTheTasksOrderHolds() throws Exception {
-        try (Receiver receiver = new Receiver();
+        try (WebhookReceiver receiver = new WebhookReceiver("subject");
                 Api erin = new Api(base, ERIN);
                 Api alice = erin.as(ALICE)) {
             String id = subscribe(erin, receiver, "{\"namePrefix\": \"hook-retry\"}", "[\"claimed\"]");
@@ -166,8 +88,8 @@ class WebhooksIT extends HtmServer {
             assertEquals(200, alice.act(tkiid, "claim").status());
             assertEquals(200, alice.act(tkiid, "cancelClaim").status());
             assertEquals(200, alice.act(tkiid, "claim").status());
-            Received claimed = receiver.next(tkiid);
-            Received claimedAgain = receiver.next(tkiid);
+            WebhookReceiver.Received claimed = receiver.next(tkiid);
+            WebhookReceiver.Received claimedAgain = receiver.next(tkiid);
             assertEquals("htm.task.claimed", claimed.event().getString("type"));
             assertEquals("htm.task.claimed", claimedAgain.event().getString("type"));
             assertTrue(
@@ -194,7 +116,7 @@ class WebhooksIT extends HtmServer {
      */
     @Test
     void eventsWaitingBehindAFailingOneDoNotHoldOtherTasksBack() throws Exception {
-        try (Receiver receiver = new Receiver();
+        try (WebhookReceiver receiver = new WebhookReceiver("subject");
                 Api admin = new Api(base, ADMIN);
                 Api alice = admin.as(ALICE)) {
             String stuck = subscribe(admin, receiver, "{\"namePrefix\": \"hook-stuck\"}", "[]");
@@ -214,7 +136,7 @@ class WebhooksIT extends HtmServer {
 
     @Test
     void filtersAndRotationAndNothingOfARolledBackChange() throws Exception {
-        try (Receiver receiver = new Receiver();
+        try (WebhookReceiver receiver = new WebhookReceiver("subject");
                 Api admin = new Api(base, ADMIN);
                 Api alice = admin.as(ALICE)) {
             String id = subscribe(admin, receiver, "{\"namespace\": \"hooks\"}", "[]");
@@ -222,7 +144,7 @@ class WebhooksIT extends HtmServer {
                     alice.create("{\"name\": \"hook-elsewhere\", \"potentialOwners\": {\"users\": [\"alice\"]}}");
             String tkiid = alice.create(
                     "{\"name\": \"hook-filtered\", \"namespace\": \"hooks\", \"potentialOwners\": {\"users\": [\"alice\"]}}");
-            Received created = receiver.next(tkiid);
+            WebhookReceiver.Received created = receiver.next(tkiid);
             assertEquals("htm.task.created", created.event().getString("type"));
             assertEquals(
                     "hooks",
@@ -240,11 +162,11 @@ class WebhooksIT extends HtmServer {
             String newSecret = rotated.json().getString("secret");
             assertNotNull(rotated.json().getString("previousSecretValidUntil"));
             assertEquals(200, alice.act(tkiid, "claim").status());
-            Received claimed = receiver.next(tkiid);
+            WebhookReceiver.Received claimed = receiver.next(tkiid);
             assertEquals("htm.task.claimed", claimed.event().getString("type"), "an event of the rolled-back change");
             String signatures = claimed.header("webhook-signature");
             assertEquals(2, signatures.split(" ").length, signatures);
-            assertTrue(verifies(signatures, newSecret, claimed));
+            assertTrue(claimed.verifies(signatures, newSecret));
             // the deliveries are queued with the change: none for the other namespace, none of the rollback
             List<String> queued =
                     admin.get(SUBSCRIPTIONS + "/" + id + "/deliveries").json().getJsonArray("items").stream()
@@ -327,24 +249,11 @@ class WebhooksIT extends HtmServer {
         }
     }
 
-    private static String subscribe(Api as, Receiver receiver, String filter, String types) {
+    private static String subscribe(Api as, WebhookReceiver receiver, String filter, String types) {
         Api.Reply created = as.post(
                 SUBSCRIPTIONS,
                 "{\"url\": \"" + receiver.url() + "\", \"types\": " + types + ", \"filter\": " + filter + "}");
         assertEquals(201, created.status(), created.body());
         return created.json().getString("id");
-    }
-
-    /** A receiver's check (Standard Webhooks): one of the space-separated v1 signatures matches, in constant time. */
-    private static boolean verifies(String header, String secret, Received request) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        byte[] expected = mac.doFinal(
-                (request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body())
-                        .getBytes(StandardCharsets.UTF_8));
-        return Arrays.stream(header.split(" "))
-                .filter(signature -> signature.startsWith("v1,"))
-                .map(signature -> Base64.getDecoder().decode(signature.substring(3)))
-                .anyMatch(signature -> MessageDigest.isEqual(signature, expected));
     }
 }

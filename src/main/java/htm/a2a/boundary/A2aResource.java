@@ -22,6 +22,7 @@ import htm.task.control.TaskDefinitions;
 import htm.task.entity.TaskState;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -80,6 +81,9 @@ public class A2aResource {
 
     @Inject
     EventStreams streams;
+
+    @EJB
+    PushConfigs pushes;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -176,11 +180,29 @@ public class A2aResource {
                 throw new Failure(
                         JsonRpc.UNSUPPORTED_OPERATION,
                         method + " answers Server-Sent Events: ask with Accept: text/event-stream");
-            case "tasks/pushNotificationConfig/set",
-                    "tasks/pushNotificationConfig/get",
-                    "tasks/pushNotificationConfig/list",
-                    "tasks/pushNotificationConfig/delete" ->
-                throw new Failure(JsonRpc.PUSH_NOTIFICATION_NOT_SUPPORTED, "Push Notification is not supported");
+            case "tasks/pushNotificationConfig/set" -> {
+                String tkiid = string(params, "taskId");
+                if (tkiid == null) {
+                    throw invalid("taskId: the task's id");
+                }
+                JsonObject config = object(params, "pushNotificationConfig");
+                yield pushView(pushes.set(tkiid, pushConfig(config)));
+            }
+            case "tasks/pushNotificationConfig/get" ->
+                pushView(pushes.get(taskId(params), string(params, "pushNotificationConfigId")));
+            case "tasks/pushNotificationConfig/list" -> {
+                JsonArrayBuilder list = JSON.createArrayBuilder();
+                pushes.list(taskId(params)).forEach(push -> list.add(pushView(push)));
+                yield list.build();
+            }
+            case "tasks/pushNotificationConfig/delete" -> {
+                String configId = string(params, "pushNotificationConfigId");
+                if (configId == null) {
+                    throw invalid("pushNotificationConfigId: the configuration's id");
+                }
+                pushes.delete(taskId(params), configId);
+                yield JsonValue.NULL;
+            }
             default -> throw new Failure(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + abbreviated(method));
         });
     }
@@ -206,6 +228,63 @@ public class A2aResource {
             throw new Failure(
                     JsonRpc.code(problem.status(), method), problem.body().errorMessage(), data(problem));
         }
+    }
+
+    /**
+     * A2A's PushNotificationConfig: url, token (sent back as X-A2A-Notification-Token), id, and authentication
+     * with the scheme (Bearer or Basic) and credentials HTM is to send as Authorization.
+     */
+    private static PushConfigs.PushConfig pushConfig(JsonObject config) {
+        String id = JsonInput.string(config, "id", 100);
+        if (id != null && id.isBlank()) {
+            throw invalid("pushNotificationConfig.id: not blank");
+        }
+        String token = JsonInput.string(config, "token", 1000);
+        JsonObject authentication = JsonInput.optionalObject(config, "authentication");
+        String authHeader = null;
+        if (authentication != null) {
+            List<String> schemes = JsonInput.strings(authentication, "schemes", "authentication.schemes", 20);
+            String credentials = JsonInput.string(authentication, "credentials", 2000);
+            String scheme = schemes.stream()
+                    .filter(named -> named.equalsIgnoreCase("Bearer") || named.equalsIgnoreCase("Basic"))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            invalid("pushNotificationConfig.authentication.schemes: HTM sends Bearer or" + " Basic"));
+            if (credentials == null || credentials.isBlank() || !credentials.matches("[\\x21-\\x7e]+")) {
+                throw invalid("pushNotificationConfig.authentication.credentials: the " + scheme
+                        + " credentials, printable, without spaces");
+            }
+            authHeader = (scheme.equalsIgnoreCase("Bearer") ? "Bearer " : "Basic ") + credentials;
+        }
+        if (token != null && !token.matches("[\\x21-\\x7e]*")) {
+            throw invalid("pushNotificationConfig.token: printable, without spaces");
+        }
+        return new PushConfigs.PushConfig(id, JsonInput.string(config, "url", 2000), token, authHeader);
+    }
+
+    /**
+     * A2A's TaskPushNotificationConfig; the secret that signs the pushes (Standard Webhooks) only when just set,
+     * as webhookSecret — a field of HTM's, which other clients pass over.
+     */
+    private static JsonObject pushView(PushConfigs.PushView push) {
+        JsonObjectBuilder config =
+                JSON.createObjectBuilder().add("id", push.id()).add("url", push.url());
+        if (push.token() != null) {
+            config.add("token", push.token());
+        }
+        if (push.authScheme() != null) {
+            config.add(
+                    "authentication",
+                    JSON.createObjectBuilder()
+                            .add("schemes", JSON.createArrayBuilder().add(push.authScheme())));
+        }
+        if (push.secret() != null) {
+            config.add("webhookSecret", push.secret());
+        }
+        return JSON.createObjectBuilder()
+                .add("taskId", push.taskId())
+                .add("pushNotificationConfig", config)
+                .build();
     }
 
     /** HTM's error body, as the JSON-RPC error's data. */
@@ -277,6 +356,12 @@ public class A2aResource {
         }
         if (!textIsDescription && !text.isEmpty()) {
             data.addComment(tkiid, text);
+        }
+        JsonObject configuration = JsonInput.optionalObject(params, "configuration");
+        JsonObject push =
+                configuration == null ? null : JsonInput.optionalObject(configuration, "pushNotificationConfig");
+        if (push != null) {
+            pushes.set(tkiid, pushConfig(push)); // in the same transaction: a push refused makes no task
         }
         return task(tkiid, null);
     }

@@ -95,7 +95,7 @@ public class AgentCardResource {
                         "capabilities",
                         JSON.createObjectBuilder()
                                 .add("streaming", true)
-                                .add("pushNotifications", false)
+                                .add("pushNotifications", true)
                                 .add("stateTransitionHistory", false))
                 .add(
                         "securitySchemes",

@@ -15,7 +15,6 @@ public final class JsonRpc {
     public static final int INVALID_PARAMS = -32602;
     public static final int TASK_NOT_FOUND = -32001;
     public static final int TASK_NOT_CANCELABLE = -32002;
-    public static final int PUSH_NOTIFICATION_NOT_SUPPORTED = -32003;
     public static final int UNSUPPORTED_OPERATION = -32004;
     public static final int CONTENT_TYPE_NOT_SUPPORTED = -32005;
 

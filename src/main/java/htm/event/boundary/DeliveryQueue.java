@@ -40,8 +40,18 @@ import javax.sql.DataSource;
 @PermitAll
 public class DeliveryQueue {
 
-    /** A delivery to send: the event, where to, and the secrets that sign it now. */
-    public record Due(String subscriptionId, URI url, List<String> secrets, int attempts, TaskEvent event) {}
+    /**
+     * A delivery to send: the event, where to, in what format (null: the event itself), with what more headers,
+     * and the secrets that sign it now.
+     */
+    public record Due(
+            String subscriptionId,
+            URI url,
+            String format,
+            Map<String, String> headers,
+            List<String> secrets,
+            int attempts,
+            TaskEvent event) {}
 
     /**
      * How one attempt went, at what time: status DELIVERED, FAILED, or PENDING again until next; the HTTP
@@ -125,6 +135,8 @@ public class DeliveryQueue {
                     due.add(new Due(
                             subscription.id(),
                             URI.create(subscription.url()),
+                            subscription.format(),
+                            subscription.headers(),
                             subscription.signingSecrets(now),
                             rows.getInt(2),
                             new TaskEvent(
@@ -219,11 +231,19 @@ public class DeliveryQueue {
     }
 
     /**
-     * Removes what is older than the given time: finished deliveries, then events no delivery waits for. In
+     * Removes what is older than the given time: finished deliveries, pushes of tasks that are gone, then events no
+     * delivery waits for. In
      * batches, so that no statement holds many rows; returns how many events went.
      */
     public int prune(Instant before) {
         update("delete from webhook_delivery where status <> 'PENDING' and event_time < ?", utc(before));
+        // pushes of tasks that are gone, once nothing waits to be sent
+        update(
+                "delete from webhook_subscription s where s.task_id is not null and s.creation_time < ?"
+                        + " and not exists (select 1 from task t where t.tkiid = s.task_id)"
+                        + " and not exists (select 1 from webhook_delivery d where d.subscription_id = s.id"
+                        + " and d.status = 'PENDING')",
+                utc(before));
         return update(
                 "delete from task_event where id in (select e.id from task_event e where e.event_time < ?"
                         + " and not exists (select 1 from webhook_delivery d where d.event_id = e.id)"

@@ -36,7 +36,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Webhook subscriptions (API.md §7): engineering and administrators make, read, rotate and remove them. */
+/**
+ * Webhook subscriptions (API.md §7): engineering and administrators make, read, rotate and remove them. An
+ * agent's push notifications to one task are subscriptions too, made and kept by A2A (PushConfigs), not here.
+ */
 @Stateless
 @DeclareRoles({ADMIN_NAME, APIWRITE_NAME, APIREAD_NAME, SUPPORT_NAME, ENGINEERING_NAME})
 @RolesAllowed({ADMIN_NAME, ENGINEERING_NAME})
@@ -80,7 +83,7 @@ public class Subscriptions {
             filter = JsonObject.EMPTY_JSON_OBJECT;
         }
         onlyFields(filter, FILTERS, "filter.");
-        long count = em.createQuery("select count(s) from WebhookSubscription s", Long.class)
+        long count = em.createQuery("select count(s) from WebhookSubscription s where s.taskId is null", Long.class)
                 .getSingleResult();
         if (count >= MAX_SUBSCRIPTIONS) {
             throw HtmException.invalidInput("url", "there are " + MAX_SUBSCRIPTIONS + " subscriptions already");
@@ -99,7 +102,8 @@ public class Subscriptions {
 
     public List<SubscriptionView> list() {
         return em.createQuery(
-                        "select s from WebhookSubscription s order by s.creationTime, s.id", WebhookSubscription.class)
+                        "select s from WebhookSubscription s where s.taskId is null order by s.creationTime, s.id",
+                        WebhookSubscription.class)
                 .setMaxResults(MAX_SUBSCRIPTIONS)
                 .getResultStream()
                 .map(SubscriptionView::of)
@@ -167,10 +171,11 @@ public class Subscriptions {
         }
     }
 
+    /** A subscription of this API; an agent's push to a task is A2A's to manage. */
     private WebhookSubscription subscription(String id) {
         WebhookSubscription subscription =
                 id == null || id.length() > 36 ? null : em.find(WebhookSubscription.class, id);
-        if (subscription == null) {
+        if (subscription == null || subscription.taskId() != null) {
             throw HtmException.notFound("Subscription", id);
         }
         return subscription;

@@ -17,14 +17,17 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
@@ -34,7 +37,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -44,7 +49,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * delivered, anything else tried again later with a growing wait, given up when the retry window has passed.
  * A server killed mid-delivery loses nothing: its lease runs out and another server sends it again. The message
  * broker, where one is configured, is one more subscription (BrokerPublisher): published and confirmed instead
- * of POSTed, retried and ordered the same way.
+ * of POSTed, retried and ordered the same way. A subscription of another format is sent what its DeliveryFormat
+ * writes (A2A's push notifications: the task, read when it goes out).
  */
 @ApplicationScoped
 public class WebhookDeliveries {
@@ -70,6 +76,10 @@ public class WebhookDeliveries {
 
     @Inject
     BrokerPublisher broker;
+
+    @Inject
+    @Any
+    Instance<DeliveryFormat> deliveryFormats;
 
     @Inject
     @ConfigProperty(name = "htm.events.source", defaultValue = "urn:htm")
@@ -126,6 +136,9 @@ public class WebhookDeliveries {
      */
     private ExecutorService sending;
 
+    /** The formats other than the event itself, by name. */
+    private Map<String, DeliveryFormat> formats;
+
     private HttpClient http;
     private volatile boolean running;
     private ScheduledFuture<?> pruning;
@@ -146,6 +159,7 @@ public class WebhookDeliveries {
                 Duration.ofSeconds(longestRetrySeconds),
                 Duration.ofHours(retryHours));
         free = new Semaphore(concurrency);
+        formats = deliveryFormats.stream().collect(Collectors.toMap(DeliveryFormat::name, Function.identity()));
         sending = Executors.newFixedThreadPool(SENDING_THREADS, threads);
         http = HttpClient.newBuilder()
                 .executor(sending)
@@ -239,22 +253,44 @@ public class WebhookDeliveries {
             ended(due, null, false);
             return;
         }
-        String body = due.event().cloudEvent(source);
+        String body;
+        String contentType = "application/cloudevents+json";
+        if (due.format() == null) {
+            body = due.event().cloudEvent(source);
+        } else {
+            DeliveryFormat format = formats.get(due.format());
+            Optional<String> formatted;
+            try {
+                formatted = format.body(due.event());
+            } catch (RuntimeException e) {
+                ended(due, null, false); // cannot read what to send now: later
+                return;
+            }
+            if (formatted.isEmpty()) {
+                ended(due, null, true); // nothing to send of it any more
+                return;
+            }
+            body = formatted.get();
+            contentType = format.contentType();
+        }
         String id = String.valueOf(due.event().id());
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(due.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(due.url())
                 .timeout(Duration.ofSeconds(timeoutSeconds))
-                .header("Content-Type", "application/cloudevents+json")
+                .header("Content-Type", contentType)
                 .header("webhook-id", id)
                 .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", WebhookSignature.header(due.secrets(), id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .header("webhook-signature", WebhookSignature.header(due.secrets(), id, timestamp, body));
+        due.headers().forEach(request::header);
         try {
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                Integer status = response == null ? null : response.statusCode();
-                ended(due, status, status != null && status / 100 == 2);
-            });
+            http.sendAsync(
+                            request.POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        Integer status = response == null ? null : response.statusCode();
+                        ended(due, status, status != null && status / 100 == 2);
+                    });
         } catch (RuntimeException e) {
             ended(due, null, false);
         }

@@ -46,11 +46,12 @@ public class EventOutbox implements Integrator, PostInsertEventListener, PreDele
     private static final String INSERT_DELIVERIES = "insert into webhook_delivery (subscription_id, task_id, "
             + "status, attempts, event_time, next_attempt_time, event_id) select s.id, ?, 'PENDING', 0, ?, ?, ";
     private static final String FROM_SUBSCRIPTIONS = " from webhook_subscription s";
-    /** The subscriptions that want an event: its type, and the task's namespace, name and template. */
+    /** The subscriptions that want an event: its type, the task's namespace, name and template, or the task. */
     private static final String WANTED = " where (s.types = '*' or s.types like ?)"
             + " and (s.namespace is null or s.namespace = ?)"
             + " and (s.name_prefix is null or left(cast(? as varchar(255)), length(s.name_prefix)) = s.name_prefix)"
-            + " and (s.task_template_id is null or s.task_template_id = ?)";
+            + " and (s.task_template_id is null or s.task_template_id = ?)"
+            + " and (s.task_id is null or s.task_id = ?)";
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
@@ -148,6 +149,7 @@ public class EventOutbox implements Integrator, PostInsertEventListener, PreDele
         insert.setString(first + 4, task.namespace());
         insert.setString(first + 5, task.name());
         insert.setString(first + 6, task.taskTemplateID());
+        insert.setString(first + 7, task.tkiid());
     }
 
     /** The event's data: who did it, the states before and after (null when the state stayed), the task now. */

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,6 +56,23 @@ public class WebhookSubscription {
     @Column(name = "previous_secret_until")
     private Instant previousSecretUntil;
 
+    /** The one task a push to an agent hears of; null for a subscription to every task its filters admit. */
+    @Column(name = "task_id", length = 36, updatable = false)
+    private String taskId;
+
+    @Column(name = "config_id", length = 100, updatable = false)
+    private String configId;
+
+    /** What is sent: null for the event (CloudEvents), A2A for the task as A2A's Task. */
+    @Column(length = 10, updatable = false)
+    private String format;
+
+    @Column(length = 1000, updatable = false)
+    private String token;
+
+    @Column(name = "auth_header", length = 2100, updatable = false)
+    private String authHeader;
+
     @Column(name = "created_by", length = 255, nullable = false, updatable = false)
     private String createdBy;
 
@@ -87,6 +106,28 @@ public class WebhookSubscription {
         WebhookSubscription subscription = new WebhookSubscription(url, List.of(), null, null, null, "system", now);
         subscription.id = id;
         return subscription;
+    }
+
+    /**
+     * A push of one task's changes to an agent (A2A's push notification configuration): sent in the given format,
+     * with the agent's token (X-A2A-Notification-Token) and Authorization header value, each null for none.
+     */
+    public static WebhookSubscription pushOfTask(
+            String taskId,
+            String configId,
+            String format,
+            String url,
+            String token,
+            String authHeader,
+            String createdBy,
+            Instant now) {
+        WebhookSubscription push = new WebhookSubscription(url, List.of(), null, null, null, createdBy, now);
+        push.taskId = taskId;
+        push.configId = configId;
+        push.format = format;
+        push.token = token;
+        push.authHeader = authHeader;
+        return push;
     }
 
     /** A new secret signs from now on; the one before keeps signing for the overlap, then stops. */
@@ -144,6 +185,39 @@ public class WebhookSubscription {
 
     public Instant previousSecretUntil() {
         return previousSecretUntil;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    public String configId() {
+        return configId;
+    }
+
+    public String format() {
+        return format;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The headers a delivery carries besides the signature: the agent's token and Authorization. */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (token != null) {
+            headers.put("X-A2A-Notification-Token", token);
+        }
+        if (authHeader != null) {
+            headers.put("Authorization", authHeader);
+        }
+        return headers;
+    }
+
+    /** The scheme of the Authorization header a delivery carries; null for none. */
+    public String authScheme() {
+        return authHeader == null ? null : authHeader.substring(0, authHeader.indexOf(' '));
     }
 
     public String createdBy() {
