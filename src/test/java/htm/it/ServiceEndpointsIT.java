@@ -2,9 +2,16 @@ package htm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document, health and metrics, at the server's root as API.md §6 names them; the activity log. */
@@ -40,6 +47,64 @@ class ServiceEndpointsIT extends HtmServer {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * What a generated client needs: every operation has its own operationId, and its error answers carry the
+     * HTM error body; a public operation asks for no credentials.
+     */
+    @Test
+    void everyOperationHasAnIdAndItsErrorAnswers() throws Exception {
+        try (Api api = new Api(root(), null)) {
+            Api.Reply reply = api.get("openapi?format=JSON");
+            // kept for the build, which generates a client from it and compiles it (pom: client-from-openapi)
+            Files.createDirectories(Path.of("target", "openapi"));
+            Files.writeString(Path.of("target", "openapi", "htm.json"), reply.body());
+            JsonObject document = reply.json();
+            JsonObject error = document.getJsonObject("components")
+                    .getJsonObject("schemas")
+                    .getJsonObject("HtmError");
+            assertEquals("HTM0409E", error.getJsonObject("example").getString("errorNumber"));
+            Set<String> ids = new HashSet<>();
+            int operations = 0;
+            for (Map.Entry<String, JsonValue> path :
+                    document.getJsonObject("paths").entrySet()) {
+                for (Map.Entry<String, JsonValue> entry :
+                        path.getValue().asJsonObject().entrySet()) {
+                    if (!(entry.getValue() instanceof JsonObject operation) || !operation.containsKey("responses")) {
+                        continue; // the path's own parameters
+                    }
+                    operations++;
+                    String where = entry.getKey() + " " + path.getKey();
+                    String id = operation.getString("operationId", null);
+                    assertNotNull(id, where + " has an operationId");
+                    assertTrue(ids.add(id), where + ": " + id + " is its own");
+                    JsonObject responses = operation.getJsonObject("responses");
+                    boolean isPublic = Set.of("getAgentCard", "getWorklistPage", "getWorklistPageFile", "signIn")
+                            .contains(id);
+                    assertEquals(!isPublic, responses.containsKey("403"), where + " answers 403");
+                    if (path.getKey().contains("{")) {
+                        assertTrue(responses.containsKey("404"), where + " answers 404");
+                    }
+                    if (operation.containsKey("requestBody")) {
+                        assertTrue(responses.containsKey("400") && responses.containsKey("415"), where);
+                    }
+                    if (operation.toString().contains("\"name\":\"If-Match\"")) {
+                        assertTrue(responses.containsKey("412"), where + " answers 412");
+                    }
+                    responses.forEach((code, answer) -> {
+                        if (code.startsWith("4")) {
+                            assertTrue(answer.toString().contains("#/components/schemas/HtmError"), where + " " + code);
+                        }
+                    });
+                }
+            }
+            assertTrue(operations > 45, operations + " operations");
+            JsonObject card = document.getJsonObject("paths")
+                    .getJsonObject("/.well-known/agent-card.json")
+                    .getJsonObject("get");
+            assertEquals("[]", String.valueOf(card.get("security")), "the card needs no sign-in");
         }
     }
 

@@ -89,6 +89,7 @@ public class A2aResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "a2aCall",
             summary = "A2A JSON-RPC: message/send, tasks/get, tasks/cancel, tasks/pushNotificationConfig/*; with"
                     + " Accept: text/event-stream also message/stream and tasks/resubscribe, answered as Server-Sent"
                     + " Events (each a JSON-RPC response)")

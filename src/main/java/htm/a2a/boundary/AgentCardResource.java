@@ -39,7 +39,7 @@ public class AgentCardResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The A2A agent card (public)")
+    @Operation(operationId = "getAgentCard", summary = "The A2A agent card (public)")
     public JsonObject card() {
         String url = uri.getBaseUriBuilder().path("a2a").build().toString();
         JsonArrayBuilder skills = JSON.createArrayBuilder()

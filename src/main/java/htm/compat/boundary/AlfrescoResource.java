@@ -61,7 +61,7 @@ public class AlfrescoResource {
     OneTransaction oneTransaction;
 
     @GET
-    @Operation(summary = "The task as an Alfresco entry")
+    @Operation(operationId = "alfrescoGetTask", summary = "The task as an Alfresco entry")
     public JsonObject read(@PathParam("taskId") String taskId) {
         return entry(tasks.find(taskId).task());
     }
@@ -69,6 +69,7 @@ public class AlfrescoResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "alfrescoUpdateTask",
             summary =
                     "Change the properties named in select: state (claimed, unclaimed, completed, delegated "
                             + "with assignee, resolved), variables (with completed or resolved), name, description, dueAt, priority")

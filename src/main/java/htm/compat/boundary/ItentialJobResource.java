@@ -38,7 +38,9 @@ public class ItentialJobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Claim a job: {job_id, user}, no other fields; answers {updated_job}")
+    @Operation(
+            operationId = "itentialClaimJob",
+            summary = "Claim a job: {job_id, user}, no other fields; answers {updated_job}")
     public JsonObject claimJob(String body) {
         JsonObject request = JsonInput.object(body);
         for (String field : request.keySet()) {

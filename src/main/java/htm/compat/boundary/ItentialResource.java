@@ -42,6 +42,7 @@ public class ItentialResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "itentialClaimTask",
             summary = "Claim a manual task: {task_id, user}; a user other than the caller is made the owner as "
                     + "HTM's assign does it (for task administrators and support; the user must be a potential owner)")
     public JsonObject claim(String body) {

@@ -63,6 +63,7 @@ public class OracleBpmResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "oracleActOnTask",
             summary = "Perform an action: APPROVE, REJECT or a custom outcome, ACQUIRE, RELEASE, SUSPEND, RESUME, "
                     + "WITHDRAW, REASSIGN, DELEGATE and INFO_REQUEST (with assignee), INFO_SUBMIT, PUSHBACK, ERROR, SAVE, DELETE, "
                     + "PURGE, ESCALATE, ADHOC_ROUTE (routingType, identities or assignees, votersPercentage, "

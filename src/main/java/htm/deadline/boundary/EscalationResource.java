@@ -23,7 +23,7 @@ public class EscalationResource {
 
     @GET
     @Path("{esiid}")
-    @Operation(summary = "One escalation of a task the caller may see")
+    @Operation(operationId = "getEscalation", summary = "One escalation of a task the caller may see")
     public EscalationView read(@PathParam("esiid") String esiid) {
         return escalations.find(esiid);
     }
@@ -31,6 +31,7 @@ public class EscalationResource {
     @PUT
     @Path("{esiid}")
     @Operation(
+            operationId = "actOnEscalation",
             summary = "action=trigger: escalate now (the task's originator or administrators, support, "
                     + "engineering, admin)")
     public EscalationView act(@PathParam("esiid") String esiid, @QueryParam("action") String action) {

@@ -35,6 +35,7 @@ public class SubscriptionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createSubscription",
             summary = "Subscribe a URL to events (engineering, admin): {url, types, filter: {namespace, namePrefix, "
                     + "taskTemplateID}}; the answer shows the signing secret, the only time it is shown")
     public Response create(String body) {
@@ -46,21 +47,23 @@ public class SubscriptionsResource {
     }
 
     @GET
-    @Operation(summary = "The webhook subscriptions, oldest first")
+    @Operation(operationId = "listSubscriptions", summary = "The webhook subscriptions, oldest first")
     public Map<String, Object> list() {
         return Map.of("items", subscriptions.list());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One webhook subscription")
+    @Operation(operationId = "getSubscription", summary = "One webhook subscription")
     public SubscriptionView read(@PathParam("id") String id) {
         return subscriptions.find(id);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Unsubscribe: the subscription and its undelivered events are removed")
+    @Operation(
+            operationId = "deleteSubscription",
+            summary = "Unsubscribe: the subscription and its undelivered events are removed")
     public Response delete(@PathParam("id") String id) {
         subscriptions.delete(id);
         return Response.noContent().build();
@@ -69,6 +72,7 @@ public class SubscriptionsResource {
     @POST
     @Path("{id}/secret")
     @Operation(
+            operationId = "rotateSubscriptionSecret",
             summary = "A new signing secret, shown once; the previous one keeps signing too until "
                     + "previousSecretValidUntil")
     public SubscriptionView rotateSecret(@PathParam("id") String id) {
@@ -77,7 +81,9 @@ public class SubscriptionsResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "The subscription's deliveries, newest event first: attempts, status, last answer")
+    @Operation(
+            operationId = "listSubscriptionDeliveries",
+            summary = "The subscription's deliveries, newest event first: attempts, status, last answer")
     public Map<String, Object> deliveries(
             @PathParam("id") String id,
             @QueryParam("status") String status,

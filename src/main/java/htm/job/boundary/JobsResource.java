@@ -31,7 +31,9 @@ public class JobsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a job: {name, watchers}; its tasks name it as their containmentContextID")
+    @Operation(
+            operationId = "createJob",
+            summary = "Create a job: {name, watchers}; its tasks name it as their containmentContextID")
     public Response create(String body) {
         JsonObject request = JsonInput.object(body);
         String name = JsonInput.string(request, "name", 255);
@@ -46,7 +48,7 @@ public class JobsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A job with the tasks of it the caller may see")
+    @Operation(operationId = "getJob", summary = "A job with the tasks of it the caller may see")
     public JobSnapshot read(@PathParam("id") String id) {
         return jobs.find(id);
     }

@@ -50,7 +50,9 @@ public class SignIn {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Sign in with username and password (form fields); 401 when they do not match")
+    @Operation(
+            operationId = "signIn",
+            summary = "Sign in with username and password (form fields); 401 when they do not match")
     public Map<String, Object> signIn(@FormParam("username") String username, @FormParam("password") String password) {
         if (username == null || username.isBlank() || password == null) {
             throw HtmException.invalidInput("username", "sign in with a user name and a password");
@@ -96,7 +98,7 @@ public class SignIn {
     }
 
     @GET
-    @Operation(summary = "Who is signed in, and whether they administer HTM")
+    @Operation(operationId = "whoAmI", summary = "Who is signed in, and whether they administer HTM")
     public Map<String, Object> whoAmI() {
         if (request.getUserPrincipal() == null) {
             throw HtmException.unauthenticated();
@@ -105,7 +107,7 @@ public class SignIn {
     }
 
     @DELETE
-    @Operation(summary = "Sign out")
+    @Operation(operationId = "signOut", summary = "Sign out")
     public Response signOut() throws ServletException {
         request.logout();
         HttpSession session = request.getSession(false);

@@ -35,14 +35,14 @@ public class WorklistPage {
     ServletContext files;
 
     @GET
-    @Operation(summary = "The worklist page, for people in a browser")
+    @Operation(operationId = "getWorklistPage", summary = "The worklist page, for people in a browser")
     public Response page() {
         return file("index.html");
     }
 
     @GET
     @Path("ui/{file: [a-z0-9-]+\\.(html|js|css)}")
-    @Operation(summary = "A file of the worklist page")
+    @Operation(operationId = "getWorklistPageFile", summary = "A file of the worklist page")
     public Response file(@PathParam("file") String file) {
         InputStream content = files.getResourceAsStream("/ui/" + file);
         if (content == null) {

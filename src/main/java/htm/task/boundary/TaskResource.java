@@ -74,6 +74,7 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createTask",
             summary = "Create a task (started, STATE_READY, unless mode=createOnly); with relation=subTask "
                     + "and parentTaskID, a subtask of a task the caller owns")
     @RequestBody(content = @Content(schema = @Schema(implementation = TaskCreation.class)))
@@ -112,6 +113,7 @@ public class TaskResource {
 
     @PUT
     @Operation(
+            operationId = "actOnTasks",
             summary =
                     "action=claimNext (with the filters of GET /tasks): claim the best ready task for the caller, "
                             + "204 when there is none. Any other action (claim, cancelClaim, complete, suspend, resume, terminate, "
@@ -193,7 +195,9 @@ public class TaskResource {
 
     @GET
     @Path("actions")
-    @Operation(summary = "For each task, the actions (ACTION_*) the caller may take on it now")
+    @Operation(
+            operationId = "getTaskActions",
+            summary = "For each task, the actions (ACTION_*) the caller may take on it now")
     public Map<String, Object> actions(@QueryParam("taskIDs") @Parameter(description = "comma-separated") String ids) {
         if (ids == null || ids.isBlank()) {
             throw HtmException.invalidInput("taskIDs", "name one or more tasks, comma-separated");
@@ -210,7 +214,7 @@ public class TaskResource {
 
     @GET
     @Path("{tkiid}")
-    @Operation(summary = "Read a task")
+    @Operation(operationId = "getTask", summary = "Read a task")
     @APIResponse(
             responseCode = "200",
             description = "The task; its ETag header is its version",
@@ -222,6 +226,7 @@ public class TaskResource {
     @PUT
     @Path("{tkiid}")
     @Operation(
+            operationId = "actOnTask",
             summary = "Act on a task: update, start, claim, cancelClaim, complete, suspend, resume, terminate, "
                     + "suspendAndCancelClaim, restart, delegate, resolve, completeWithFollowOnTask")
     @RequestBody(
@@ -301,7 +306,9 @@ public class TaskResource {
 
     @DELETE
     @Path("{tkiid}")
-    @Operation(summary = "Delete a task that has ended or was never started, with its history")
+    @Operation(
+            operationId = "deleteTask",
+            summary = "Delete a task that has ended or was never started, with its history")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("tkiid") String tkiid, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         tasks.delete(tkiid, ifMatch);
@@ -310,28 +317,28 @@ public class TaskResource {
 
     @GET
     @Path("{tkiid}/escalationInfo")
-    @Operation(summary = "The task's escalations, in the order of its chain")
+    @Operation(operationId = "getTaskEscalations", summary = "The task's escalations, in the order of its chain")
     public Map<String, Object> escalationInfo(@PathParam("tkiid") String tkiid) {
         return Map.of("identifier", "esiid", "items", escalations.ofTask(tkiid));
     }
 
     @GET
     @Path("{tkiid}/history")
-    @Operation(summary = "The task's audit trail, oldest first")
+    @Operation(operationId = "getTaskHistory", summary = "The task's audit trail, oldest first")
     public HistoryView history(@PathParam("tkiid") String tkiid) {
         return HistoryView.of(tasks.history(tkiid));
     }
 
     @GET
     @Path("{tkiid}/subtasks")
-    @Operation(summary = "The task's subtasks (and their follow-on tasks)")
+    @Operation(operationId = "getSubtasks", summary = "The task's subtasks (and their follow-on tasks)")
     public TaskList subtasks(@PathParam("tkiid") String tkiid) {
         return tasks.subtasks(tkiid);
     }
 
     @GET
     @Path("{tkiid}/input")
-    @Operation(summary = "The task's input message, as it was given")
+    @Operation(operationId = "getTaskInput", summary = "The task's input message, as it was given")
     @APIResponse(responseCode = "204", description = "The task has no input")
     public Response input(@PathParam("tkiid") String tkiid) {
         return document(data.input(tkiid));
@@ -339,7 +346,9 @@ public class TaskResource {
 
     @PUT
     @Path("{tkiid}/input")
-    @Operation(summary = "Replace the input of a task that has not ended (originator, editors, administrators)")
+    @Operation(
+            operationId = "replaceTaskInput",
+            summary = "Replace the input of a task that has not ended (originator, editors, administrators)")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "any JSON")))
     public Response replaceInput(
             @PathParam("tkiid") String tkiid,
@@ -351,7 +360,7 @@ public class TaskResource {
 
     @GET
     @Path("{tkiid}/output")
-    @Operation(summary = "The task's output message (the saved draft, or the final one)")
+    @Operation(operationId = "getTaskOutput", summary = "The task's output message (the saved draft, or the final one)")
     @APIResponse(responseCode = "204", description = "The task has no output yet")
     public Response output(@PathParam("tkiid") String tkiid) {
         return document(data.output(tkiid));
@@ -359,7 +368,9 @@ public class TaskResource {
 
     @PUT
     @Path("{tkiid}/output")
-    @Operation(summary = "Save a draft output while the task is claimed (owner or delegate)")
+    @Operation(
+            operationId = "saveTaskOutput",
+            summary = "Save a draft output while the task is claimed (owner or delegate)")
     @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT, description = "any JSON")))
     public Response saveOutput(
             @PathParam("tkiid") String tkiid,
@@ -371,7 +382,9 @@ public class TaskResource {
 
     @GET
     @Path("{tkiid}/fault")
-    @Operation(summary = "The fault message the task failed with (its name in the X-HTM-Fault-Name header)")
+    @Operation(
+            operationId = "getTaskFault",
+            summary = "The fault message the task failed with (its name in the X-HTM-Fault-Name header)")
     @APIResponse(responseCode = "204", description = "The task has no fault")
     public Response fault(@PathParam("tkiid") String tkiid) {
         TaskData.Fault fault = data.fault(tkiid);
@@ -385,7 +398,9 @@ public class TaskResource {
 
     @PUT
     @Path("{tkiid}/fault")
-    @Operation(summary = "Save the fault a claimed task will end with (owner or delegate)")
+    @Operation(
+            operationId = "saveTaskFault",
+            summary = "Save the fault a claimed task will end with (owner or delegate)")
     public Response saveFault(
             @PathParam("tkiid") String tkiid,
             @QueryParam("faultName") String faultName,
@@ -399,6 +414,7 @@ public class TaskResource {
     @GET
     @Path("{tkiid}/role/{role}")
     @Operation(
+            operationId = "getTaskPeople",
             summary = "The users and groups named in one role of the task: potentialOwner, excludedOwner, owner, "
                     + "administrator, editor, reader, originator, starter, escalationReceiver")
     public TaskPeople.Named named(@PathParam("tkiid") String tkiid, @PathParam("role") String role) {
@@ -408,6 +424,7 @@ public class TaskResource {
     @PUT
     @Path("{tkiid}/role/{role}")
     @Operation(
+            operationId = "changeTaskPeople",
             summary = "action=transfer (fromUser or fromGroup, toUser or toGroup) or action=assign "
                     + "(newUser or newGroup); for owner, transfer hands a claimed task on and assign claims a ready one "
                     + "on the new user's behalf")
@@ -434,7 +451,7 @@ public class TaskResource {
 
     @GET
     @Path("{tkiid}/comments")
-    @Operation(summary = "The comments on the task, oldest first")
+    @Operation(operationId = "getTaskComments", summary = "The comments on the task, oldest first")
     public Map<String, List<CommentView>> comments(@PathParam("tkiid") String tkiid) {
         return Map.of("items", data.comments(tkiid));
     }
@@ -442,7 +459,9 @@ public class TaskResource {
     @POST
     @Path("{tkiid}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Comment on a task the caller can see; author and time come from the server")
+    @Operation(
+            operationId = "addTaskComment",
+            summary = "Comment on a task the caller can see; author and time come from the server")
     @RequestBody(content = @Content(schema = @Schema(implementation = CommentText.class)))
     @APIResponse(
             responseCode = "201",
@@ -464,7 +483,9 @@ public class TaskResource {
     @GET
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "The bytes of a binary custom property, with the media type it was stored with")
+    @Operation(
+            operationId = "getBinaryCustomProperty",
+            summary = "The bytes of a binary custom property, with the media type it was stored with")
     public Response binaryCustomProperty(@PathParam("tkiid") String tkiid, @PathParam("name") String name) {
         BinaryCustomProperty property = data.binaryCustomProperty(tkiid, name)
                 .orElseThrow(() -> new HtmException(
@@ -483,6 +504,7 @@ public class TaskResource {
     @Path("{tkiid}/binaryCustomProperty/{name}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
+            operationId = "setBinaryCustomProperty",
             summary =
                     "Store a binary custom property (at most htm.limits.binary.bytes, 1 MiB); its media type is kept as metadata")
     @APIResponse(responseCode = "200", description = "Stored; the ETag header carries the task's new version")
@@ -505,7 +527,7 @@ public class TaskResource {
 
     @DELETE
     @Path("{tkiid}/binaryCustomProperty/{name}")
-    @Operation(summary = "Remove a binary custom property")
+    @Operation(operationId = "removeBinaryCustomProperty", summary = "Remove a binary custom property")
     public Response removeBinaryCustomProperty(
             @PathParam("tkiid") String tkiid,
             @PathParam("name") String name,

@@ -32,6 +32,7 @@ public class TaskTemplatesResource {
     @Path("taskTemplates")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createTaskTemplate",
             summary = "Define a task template (engineering, admin): the fields of a task's create body as "
                     + "defaults, and an escalation chain \"escalations\": [{name, after, whenStillIn, raisePriorityTo, "
                     + "escalationReceivers, transferToGroup, notification}]")
@@ -48,14 +49,14 @@ public class TaskTemplatesResource {
 
     @GET
     @Path("taskTemplates")
-    @Operation(summary = "The task templates, by name")
+    @Operation(operationId = "listTaskTemplates", summary = "The task templates, by name")
     public Map<String, Object> list() {
         return Map.of("identifier", "tktid", "items", templates.list());
     }
 
     @GET
     @Path("taskTemplate/{tktid}")
-    @Operation(summary = "One task template")
+    @Operation(operationId = "getTaskTemplate", summary = "One task template")
     public TemplateView read(@PathParam("tktid") String tktid) {
         return templates.find(tktid);
     }

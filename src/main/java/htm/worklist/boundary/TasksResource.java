@@ -30,6 +30,7 @@ public class TasksResource {
 
     @GET
     @Operation(
+            operationId = "listTasks",
             summary = "Query tasks. Filters combine (all must hold); ordered by priority (0 is the highest), "
                     + "then creation time, unless orderBy says otherwise; page by offset and size, or after the cursor "
                     + "'next' of the previous page")
@@ -98,6 +99,7 @@ public class TasksResource {
     @GET
     @Path("filter")
     @Operation(
+            operationId = "queryTasks",
             summary = "Query tasks with an HTM where clause, such as TASK.STATE = TASK.STATE.STATE_READY AND "
                     + "TASK.PRIORITY < 3 AND WORK_ITEM.REASON = WORK_ITEM.REASON.REASON_POTENTIAL_OWNER (the supported "
                     + "subset is in the README); a clause outside it answers 400 naming the position")
