@@ -61,6 +61,24 @@ class ErrorsIT extends HtmServer {
         }
     }
 
+    /** Characters an address may not hold unescaped, typed into a query as they are, read as the client meant. */
+    @Test
+    void aQueryWithCharactersAnAddressMayNotHoldIsStillRead() throws IOException {
+        String[][] cases = {
+            {"tasks?input.amount<=1000&size=1", "200 "},
+            {"tasks?input.amount>1000", "200 "},
+            {"tasks?x=%zz&y=[1]&z={\"a\"|^`}", "200 "},
+            {"tasks?size=%zz", "400 "},
+            {"tasks?input.amount<x", "400 "},
+            {"tasks/filter?whereClause=TASK.NAME%20=%20\"x\"", "400 "}
+        };
+        for (String[] target : cases) {
+            String reply = raw(V1 + target[0]);
+            assertTrue(reply.startsWith("HTTP/1.1 " + target[1]), target[0] + ": " + reply);
+            assertFalse(reply.contains("Exception"), target[0] + ": " + reply);
+        }
+    }
+
     @Test
     void malformedJsonIs400() {
         try (Api alice = new Api(base, ALICE)) {

@@ -30,6 +30,11 @@ public class SchemaMigration implements Integrator {
                 .requireService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
         MigrateResult result = flyway(dataSource).load().migrate();
+        try (Connection connection = dataSource.getConnection()) {
+            SearchableData.defineH2Functions(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot define the database's functions", e);
+        }
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }
@@ -40,7 +45,7 @@ public class SchemaMigration implements Integrator {
                 .dataSource(dataSource)
                 // each folder Flyway reads holds an empty flyway.location, without which it cannot list it in Liberty
                 .locations("classpath:db/migration")
-                .javaMigrations(new FillReadCopies())
+                .javaMigrations(new FillReadCopies(), new SearchableData())
                 .placeholders(types(dataSource));
     }
 

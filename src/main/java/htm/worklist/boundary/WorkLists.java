@@ -6,6 +6,7 @@ import static htm.security.control.Role.APIWRITE_NAME;
 import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
+import htm.schema.control.Databases;
 import htm.security.control.Caller;
 import htm.task.boundary.TaskAccess;
 import htm.task.boundary.TaskView;
@@ -48,13 +49,13 @@ public class WorkLists {
         List<Task> page;
         Long total = null;
         if (WorkItemQuery.serves(filter, caller)) {
-            WorkItemQuery query = new WorkItemQuery(filter, caller);
+            WorkItemQuery query = new WorkItemQuery(filter, caller, Databases.isPostgres(em));
             if (filter.count()) {
                 total = ((Number) sql(query.count(), query.parameters()).getSingleResult()).longValue();
             }
             page = inOrder(sql(query.select(), query.parameters()).getResultList());
         } else {
-            TaskQuery query = new TaskQuery(filter, caller);
+            TaskQuery query = new TaskQuery(filter, caller, Databases.isPostgres(em));
             TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
                     .setFirstResult(filter.offset())
                     .setMaxResults(filter.size());

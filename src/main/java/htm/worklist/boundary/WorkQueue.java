@@ -7,6 +7,7 @@ import static htm.security.control.Role.ENGINEERING_NAME;
 import static htm.security.control.Role.SUPPORT_NAME;
 
 import htm.problem.control.Problems;
+import htm.schema.control.Databases;
 import htm.security.control.Caller;
 import htm.task.boundary.TaskAccess;
 import htm.task.boundary.VersionedTask;
@@ -84,7 +85,8 @@ public class WorkQueue {
         criteria.add(new Criterion.In(TaskField.STATE, Set.of(TaskState.STATE_READY)));
         criteria.add(new Criterion.Compare(TaskField.SUSPENDED, Criterion.Op.EQ, false));
         criteria.add(new Criterion.CallerIsPotentialOwner());
-        TaskQuery query = new TaskQuery(new TaskFilter(criteria, filter.order(), null, 0, 1, false), caller);
+        TaskQuery query = new TaskQuery(
+                new TaskFilter(criteria, filter.order(), null, 0, 1, false), caller, Databases.isPostgres(em));
         TypedQuery<Task> select = em.createQuery(query.select(), Task.class)
                 .setMaxResults(1)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

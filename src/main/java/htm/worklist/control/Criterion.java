@@ -41,6 +41,12 @@ public sealed interface Criterion {
 
     record CustomProperty(String name, String value) implements Criterion {}
 
+    /**
+     * A test of one member of the task's input or output document (TASK.INPUT.amount > 1000); the value is a
+     * BigDecimal, String, Boolean or Instant, or null for the null tests. DataMatch says what each test means.
+     */
+    record Data(DataField field, DataTest test, Object value) implements Criterion {}
+
     /** The caller may claim the task: a potential owner directly or through a group, and not excluded. */
     record CallerIsPotentialOwner() implements Criterion {}
 

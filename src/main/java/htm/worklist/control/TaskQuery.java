@@ -14,12 +14,15 @@ public final class TaskQuery {
 
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Caller caller;
+    private final boolean postgres;
     private final String where;
     private final String keyset;
     private final String order;
 
-    public TaskQuery(TaskFilter filter, Caller caller) {
+    /** On PostgreSQL or else H2, whose data conditions differ (DataSql). */
+    public TaskQuery(TaskFilter filter, Caller caller, boolean postgres) {
         this.caller = caller;
+        this.postgres = postgres;
         StringBuilder conditions = new StringBuilder("1 = 1");
         for (Criterion criterion : filter.criteria()) {
             conditions.append(" and ").append(jpql(criterion));
@@ -72,6 +75,11 @@ public final class TaskQuery {
         if (criterion instanceof Criterion.CustomProperty p) {
             return "exists (select 1 from Task c join c.customProperties v where c = t and key(v) = " + bind(p.name())
                     + " and v = " + bind(p.value()) + ")";
+        }
+        if (criterion instanceof Criterion.Data data) {
+            DataSql.Call call = DataSql.of(data, postgres);
+            return call.form().function() + "(t." + data.field().message().attribute() + ", "
+                    + call.values().stream().map(this::bind).collect(Collectors.joining(", ")) + ") = true";
         }
         if (criterion instanceof Criterion.CallerIsPotentialOwner) {
             return "t.tkiid in (select p.tkiid from Task p join p.people a where a.role = "

@@ -5,6 +5,7 @@ import htm.task.control.Times;
 import htm.task.entity.PeopleRole;
 import htm.task.entity.TaskKind;
 import htm.task.entity.TaskState;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parser for the subset of HTM's query where clause that HTM supports (README, "HTM where clauses"):
@@ -26,7 +30,8 @@ import java.util.Set;
  *   unary      := "NOT" unary | "(" or ")" | condition
  *   condition  := column op value | column "IS" ["NOT"] "NULL" | column "LIKE" 'prefix%'
  *               | column "IN" "(" value ("," value)* ")" | "WORK_ITEM.REASON" "=" reason
- *   value      := 'string' | integer | TRUE | FALSE | TS('2026-12-01T12:00:00Z') | TASK.STATE.STATE_… | TASK.KIND.KIND_…
+ *   column     := TASK.NAME, TASK.STATE, … | TASK.INPUT.key(.key)* | TASK.OUTPUT.key(.key)*
+ *   value      := 'string' | number | TRUE | FALSE | TS('2026-12-01T12:00:00Z') | TASK.STATE.STATE_… | TASK.KIND.KIND_…
  * </pre>
  * The result is a {@link Criterion} tree; no text of the clause ever reaches SQL. Anything else is a 400
  * that names the position (1-based) where the clause stops making sense.
@@ -75,9 +80,12 @@ public final class WhereClause {
             "REASON_ESCALATION_RECEIVER",
             PeopleRole.ESCALATION_RECEIVER);
 
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     private final List<Token> tokens;
     private int next;
     private int depth;
+    private int dataConditions;
 
     private WhereClause(List<Token> tokens) {
         this.tokens = tokens;
@@ -191,6 +199,20 @@ public final class WhereClause {
             }
             return new Criterion.CallerHasWorkItem(role);
         }
+        Optional<DataField> data;
+        try {
+            data = DataField.parse(column.text(), "TASK.");
+        } catch (IllegalArgumentException e) {
+            throw error(column.position(), e.getMessage());
+        }
+        if (data.isPresent()) {
+            if (++dataConditions > WorkListFilters.MAX_DATA_CONDITIONS) {
+                throw error(
+                        column.position(),
+                        "at most " + WorkListFilters.MAX_DATA_CONDITIONS + " conditions on the task's data");
+            }
+            return dataCondition(data.get());
+        }
         TaskField field = COLUMNS.get(column.upper());
         if (field == null) {
             throw error(
@@ -199,26 +221,10 @@ public final class WhereClause {
         }
         Token verb = take();
         if (verb.isWord("IS")) {
-            boolean negated = peek().isWord("NOT");
-            if (negated) {
-                take();
-            }
-            Token nullWord = take();
-            if (!nullWord.isWord("NULL")) {
-                throw error(nullWord.position(), "expected NULL");
-            }
-            return new Criterion.IsNull(field, negated);
+            return new Criterion.IsNull(field, isNotNull());
         }
         if (verb.isWord("LIKE")) {
-            Token pattern = take();
-            if (pattern.kind() != Kind.STRING
-                    || field.type() != String.class
-                    || !pattern.text().endsWith("%")
-                    || pattern.text().indexOf('%') != pattern.text().length() - 1) {
-                throw error(pattern.position(), "LIKE takes a text column and a prefix pattern such as 'approve%'");
-            }
-            return new Criterion.StartsWith(
-                    field, pattern.text().substring(0, pattern.text().length() - 1));
+            return new Criterion.StartsWith(field, prefix(field.type() == String.class));
         }
         if (verb.isWord("IN")) {
             expect(Kind.OPEN, "'('");
@@ -232,7 +238,11 @@ public final class WhereClause {
         if (verb.kind() != Kind.OPERATOR) {
             throw error(verb.position(), "expected =, <>, <, <=, >, >=, IS, LIKE or IN, found '" + verb.text() + "'");
         }
-        Criterion.Op op = switch (verb.text()) {
+        return new Criterion.Compare(field, operator(verb), value(field));
+    }
+
+    private static Criterion.Op operator(Token verb) {
+        return switch (verb.text()) {
             case "=" -> Criterion.Op.EQ;
             case "<>", "!=" -> Criterion.Op.NE;
             case "<" -> Criterion.Op.LT;
@@ -240,7 +250,89 @@ public final class WhereClause {
             case ">" -> Criterion.Op.GT;
             default -> Criterion.Op.GE;
         };
-        return new Criterion.Compare(field, op, value(field));
+    }
+
+    /** The rest of IS [NOT] NULL: whether it says NOT. */
+    private boolean isNotNull() {
+        boolean negated = peek().isWord("NOT");
+        if (negated) {
+            take();
+        }
+        Token nullWord = take();
+        if (!nullWord.isWord("NULL")) {
+            throw error(nullWord.position(), "expected NULL");
+        }
+        return negated;
+    }
+
+    /** The prefix of a LIKE pattern, which must be 'text%'. */
+    private String prefix(boolean textColumn) {
+        Token pattern = take();
+        String text = pattern.text();
+        if (pattern.kind() != Kind.STRING
+                || !textColumn
+                || !text.endsWith("%")
+                || text.indexOf('%') != text.length() - 1) {
+            throw error(pattern.position(), "LIKE takes a text column and a prefix pattern such as 'approve%'");
+        }
+        return text.substring(0, text.length() - 1);
+    }
+
+    /** A condition on the task's data: as on a column, with a literal whose type says how it compares. */
+    private Criterion dataCondition(DataField field) {
+        Token verb = take();
+        if (verb.isWord("IS")) {
+            return data(verb, field, isNotNull() ? DataTest.IS_NOT_NULL : DataTest.IS_NULL, null);
+        }
+        if (verb.isWord("LIKE")) {
+            Token pattern = peek();
+            return data(pattern, field, DataTest.STARTS_WITH, prefix(true));
+        }
+        if (verb.isWord("IN")) {
+            expect(Kind.OPEN, "'('");
+            List<Criterion> any = new ArrayList<>();
+            do {
+                Token token = peek();
+                any.add(data(token, field, DataTest.EQ, dataValue()));
+            } while (accept(Kind.COMMA));
+            expect(Kind.CLOSE, "')'");
+            return new Criterion.Or(any);
+        }
+        if (verb.kind() != Kind.OPERATOR) {
+            throw error(verb.position(), "expected =, <>, <, <=, >, >=, IS, LIKE or IN, found '" + verb.text() + "'");
+        }
+        Token token = peek();
+        return data(token, field, DataTest.of(operator(verb)), dataValue());
+    }
+
+    private static Criterion data(Token at, DataField field, DataTest test, Object value) {
+        try {
+            return DataMatch.condition(field, test, value);
+        } catch (IllegalArgumentException e) {
+            throw error(at.position(), e.getMessage());
+        }
+    }
+
+    /** A literal for the task's data: 'text', a number, TRUE or FALSE, or TS('…') for a time. */
+    private Object dataValue() {
+        Token token = take();
+        if (token.kind() == Kind.STRING) {
+            return token.text();
+        }
+        if (token.kind() == Kind.NUMBER) {
+            return new BigDecimal(token.text());
+        }
+        if (token.isWord("TRUE") || token.isWord("FALSE")) {
+            return token.isWord("TRUE");
+        }
+        if (token.isWord("TS")) {
+            expect(Kind.OPEN, "'('");
+            Token text = take();
+            expect(Kind.CLOSE, "')'");
+            return timestamp(text);
+        }
+        throw error(
+                token.position(), "expected 'text', a number, TRUE, FALSE or TS('…'), found '" + token.text() + "'");
     }
 
     /** A literal of the field's type. */
@@ -254,7 +346,8 @@ public final class WhereClause {
             try {
                 return Integer.parseInt(token.text());
             } catch (NumberFormatException e) {
-                throw error(token.position(), "number out of range");
+                throw error(
+                        token.position(), "expected an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
             }
         }
         if (type == Boolean.class && (token.isWord("TRUE") || token.isWord("FALSE"))) {
@@ -405,10 +498,11 @@ public final class WhereClause {
                     tokens.add(new Token(Kind.WORD, clause.substring(start, i), start + 1));
                 } else if (Character.isDigit(c)
                         || (c == '-' && i + 1 < clause.length() && Character.isDigit(clause.charAt(i + 1)))) {
-                    i++;
-                    while (i < clause.length() && Character.isDigit(clause.charAt(i))) {
-                        i++;
+                    Matcher number = NUMBER.matcher(clause).region(i, clause.length());
+                    if (!number.lookingAt()) {
+                        throw error(start + 1, "not a number");
                     }
+                    i = number.end();
                     tokens.add(new Token(Kind.NUMBER, clause.substring(start, i), start + 1));
                 } else if (c == '\'') {
                     StringBuilder text = new StringBuilder();

@@ -27,6 +27,7 @@ public final class WorkItemQuery {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Caller caller;
     private final TaskFilter filter;
+    private final boolean postgres;
     private final List<String> ranges = new ArrayList<>();
     private boolean joinsTask;
 
@@ -39,9 +40,11 @@ public final class WorkItemQuery {
         return filter.criteria().stream().anyMatch(c -> c instanceof Criterion.CallerIsPotentialOwner);
     }
 
-    public WorkItemQuery(TaskFilter filter, Caller caller) {
+    /** On PostgreSQL or else H2, whose data conditions differ (DataSql). */
+    public WorkItemQuery(TaskFilter filter, Caller caller, boolean postgres) {
         this.caller = caller;
         this.filter = filter;
+        this.postgres = postgres;
         boolean claimable = claimable(filter);
         Criterion ownedByCaller = new Criterion.Compare(TaskField.OWNER, Criterion.Op.EQ, caller.name());
         boolean owned = filter.criteria().contains(ownedByCaller);
@@ -128,6 +131,12 @@ public final class WorkItemQuery {
         if (criterion instanceof Criterion.CustomProperty p) {
             return "exists (select 1 from task_custom_property c where c.task_id = w.task_id and c.prop_name = "
                     + bind(p.name()) + " and c.prop_value = " + bind(p.value()) + ")";
+        }
+        if (criterion instanceof Criterion.Data data) {
+            joinsTask = true;
+            DataField.Message message = data.field().message();
+            return DataSql.of(data, postgres)
+                    .sql("t." + (postgres ? message.searchColumn() : message.column()), this::bind);
         }
         if (criterion instanceof Criterion.CallerIsPotentialOwner) {
             return "exists (" + namesCaller("p", WorkItemReason.POTENTIAL_OWNER) + ") and not exists ("

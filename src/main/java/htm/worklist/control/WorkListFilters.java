@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the query parameters of GET /tasks (and claimNext) into a filter. Every known parameter is checked
@@ -21,6 +23,8 @@ import java.util.function.Function;
 public final class WorkListFilters {
 
     public static final String CUSTOM_PROPERTY = "customProperty.";
+    public static final int MAX_DATA_CONDITIONS = 16;
+    private static final Pattern DATA_TERM = Pattern.compile("([^<>=!]+)(=|!=|<>|<=|>=|<|>)(.*)", Pattern.DOTALL);
 
     private WorkListFilters() {}
 
@@ -76,7 +80,53 @@ public final class WorkListFilters {
                     criteria.add(
                             new Criterion.CustomProperty(name, params.text(key).orElse("")));
                 });
+        query.keySet().stream()
+                .filter(k -> k.startsWith("input.") || k.startsWith("output."))
+                .sorted()
+                .forEach(key -> query.get(key).forEach(value -> criteria.add(data(key, value))));
+        if (criteria.stream().filter(c -> c instanceof Criterion.Data).count() > MAX_DATA_CONDITIONS) {
+            throw HtmException.invalidInput(
+                    "input", "at most " + MAX_DATA_CONDITIONS + " conditions on the task's data");
+        }
         return paged(params, criteria, SortKey.parse(params.text("orderBy").orElse(null)), query.containsKey("offset"));
+    }
+
+    /**
+     * One condition on the task's data, as a parameter gives it: input.orderId=42, input.amount>=1000 (a name
+     * ending in '>' and the value), input.amount>1000 (a name without a value, as a query string has it when
+     * the condition holds no '='), input.region!=EU, input.note=null. The value is typed as DataMatch.literal says.
+     */
+    private static Criterion data(String name, String value) {
+        String term = value.isEmpty() ? name : name + "=" + value;
+        Matcher parts = DATA_TERM.matcher(term);
+        if (term.length() > 2 * DataMatch.MAX_TEXT || !parts.matches()) {
+            throw HtmException.invalidInput(
+                    name,
+                    "a condition on the task's data reads input.<key>[.<key>…]<op><value>, op one of = != < <= > >=");
+        }
+        try {
+            DataField field = DataField.parse(parts.group(1), "")
+                    .orElseThrow(() -> new IllegalArgumentException("name input.<key> or output.<key>"));
+            Object literal = DataMatch.literal(parts.group(3));
+            DataTest test = DataTest.of(
+                    switch (parts.group(2)) {
+                        case "=" -> Criterion.Op.EQ;
+                        case "!=", "<>" -> Criterion.Op.NE;
+                        case "<" -> Criterion.Op.LT;
+                        case "<=" -> Criterion.Op.LE;
+                        case ">" -> Criterion.Op.GT;
+                        default -> Criterion.Op.GE;
+                    });
+            if (literal == null) {
+                if (test != DataTest.EQ && test != DataTest.NE) {
+                    throw new IllegalArgumentException("null takes = or !=");
+                }
+                test = test == DataTest.EQ ? DataTest.IS_NULL : DataTest.IS_NOT_NULL;
+            }
+            return DataMatch.condition(field, test, literal);
+        } catch (IllegalArgumentException e) {
+            throw HtmException.invalidInput(parts.group(1), e.getMessage());
+        }
     }
 
     /** GET /tasks/filter: an HTM where clause and order-by clause, with the same paging as GET /tasks. */

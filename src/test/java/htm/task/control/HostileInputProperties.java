@@ -233,7 +233,14 @@ class HostileInputProperties {
             "%",
             "_",
             "TASK.",
-            "TASK.NOPE"));
+            "TASK.NOPE",
+            "TASK.INPUT.amount",
+            "TASK.OUTPUT.a.b",
+            "TASK.INPUT.",
+            "TASK.INPUT.0",
+            "1.5",
+            "1e400",
+            "-2.5e-3"));
 
     static {
         CLAUSE_TOKENS.addAll(WhereClause.COLUMNS.keySet());
@@ -287,6 +294,14 @@ class HostileInputProperties {
             "parentTaskID",
             "customProperty.x",
             "customProperty.",
+            "input.amount",
+            "input.amount>",
+            "input.amount>1000",
+            "input.a.b<",
+            "input.0",
+            "input.a..b",
+            "output.ok!",
+            "input.",
             "orderBy",
             "offset",
             "size",
@@ -325,7 +340,16 @@ class HostileInputProperties {
                         "!!",
                         "a".repeat(300),
                         "\u0000",
-                        "%00"),
+                        "%00",
+                        "\"quoted\"",
+                        "\"unclosed",
+                        "null",
+                        "1e400",
+                        "1.5",
+                        "TASK.INPUT.amount > 1000 AND TASK.OUTPUT.ok = TRUE",
+                        "TASK.INPUT.x LIKE 'a%' OR TASK.INPUT.x IN (1, 'b', TS('2026-12-01T00:00:00Z'))",
+                        "TASK.INPUT.x > 'a'",
+                        "TASK.INPUT.0 = 1"),
                 Arbitraries.strings().ofMaxLength(30));
         Arbitrary<Map.Entry<String, List<String>>> entry = Combinators.combine(
                         Arbitraries.of(PARAMETERS), value.list().ofMinSize(1).ofMaxSize(3))
@@ -345,13 +369,15 @@ class HostileInputProperties {
     /** A filter that was read must also become SQL for any caller, without failing. */
     private static void queries(TaskFilter filter) {
         for (Caller caller : List.of(ALICE, ADMIN)) {
-            TaskQuery query = new TaskQuery(filter, caller);
-            query.select();
-            query.count();
-            if (WorkItemQuery.serves(filter, caller)) {
-                WorkItemQuery items = new WorkItemQuery(filter, caller);
-                items.select();
-                items.count();
+            for (boolean postgres : List.of(false, true)) {
+                TaskQuery query = new TaskQuery(filter, caller, postgres);
+                query.select();
+                query.count();
+                if (WorkItemQuery.serves(filter, caller)) {
+                    WorkItemQuery items = new WorkItemQuery(filter, caller, postgres);
+                    items.select();
+                    items.count();
+                }
             }
         }
     }

@@ -134,11 +134,11 @@ class WorkListFiltersTest {
     @Test
     void theQueryTextHoldsNoValueAndLimitsWhatTheCallerSees() {
         TaskFilter filter = WorkListFilters.read(query("name", "x' or '1'='1", "customProperty.k", "v"));
-        TaskQuery forBob = new TaskQuery(filter, BOB);
+        TaskQuery forBob = new TaskQuery(filter, BOB, false);
         assertFalse(forBob.select().contains("'1'='1"), forBob.select());
         assertTrue(forBob.parameters().containsValue("x' or '1'='1"));
         assertTrue(forBob.select().contains("t.owner = "), "bob sees only tasks with his work items");
-        TaskQuery forAdmin = new TaskQuery(filter, ADMIN);
+        TaskQuery forAdmin = new TaskQuery(filter, ADMIN, false);
         assertFalse(forAdmin.select().contains("t.originator = "), forAdmin.select());
         assertTrue(forAdmin.count().startsWith("select count(t) from Task t where "));
     }
@@ -152,7 +152,7 @@ class WorkListFiltersTest {
                 0,
                 10,
                 false);
-        String select = new TaskQuery(filter, ADMIN).select();
+        String select = new TaskQuery(filter, ADMIN, false).select();
         assertTrue(
                 select.contains("t.dueTime > :p2 or t.dueTime is null or (t.dueTime = :p2 and (t.priority < :p1 or "
                         + "(t.priority = :p1 and (t.tkiid > :p0))))"),
@@ -169,7 +169,7 @@ class WorkListFiltersTest {
                 0,
                 10,
                 false);
-        String select = new TaskQuery(filter, ADMIN).select();
+        String select = new TaskQuery(filter, ADMIN, false).select();
         assertTrue(select.contains("(t.dueTime is not null or (t.dueTime is null and (t.tkiid > :p0)))"), select);
         assertTrue(select.endsWith("order by t.dueTime desc nulls first, t.tkiid asc"), select);
     }
