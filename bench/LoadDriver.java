@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -62,6 +63,12 @@ public class LoadDriver {
                 new Scenario("work list, offered to the user directly", "c8", 8, LoadDriver::directWorkList,
                         pg.selectC8()),
                 new Scenario("work list, one big group (10% of tasks)", "c8", 8, LoadDriver::bigGroupWorkList,
+                        pg.selectC8()),
+                new Scenario("  the same, input.region=EU (1 task in 4)", "c8", 8, LoadDriver::workListByRegion,
+                        pg.selectC8()),
+                new Scenario("  the same, input.orderId=<one task>", "c8", 8, LoadDriver::workListByOrder,
+                        pg.selectC8()),
+                new Scenario("  the same, input.amount>4000 (1 task in 5)", "c8", 8, LoadDriver::workListByAmount,
                         pg.selectC8()),
                 new Scenario("my tasks (owner=me, claimed)", "c8", 8, LoadDriver::myTasks, pg.selectC8()),
                 new Scenario("claim + complete, distinct tasks (pairs)", "8 workers", 8, LoadDriver::claimAndComplete,
@@ -328,6 +335,19 @@ public class LoadDriver {
 
     static boolean workListWithoutTotal(Worker worker) throws Exception {
         return read(worker.user, READY_FOR_ME + "&count=false");
+    }
+
+    /** Work lists filtered by a field of the input (bench/seed.sql gives each task an order as its input). */
+    static boolean workListByRegion(Worker worker) throws Exception {
+        return read(worker.user, READY_FOR_ME + "&input.region=EU");
+    }
+
+    static boolean workListByOrder(Worker worker) throws Exception {
+        return read(worker.user, READY_FOR_ME + "&input.orderId=" + ThreadLocalRandom.current().nextInt(1, tasks + 1));
+    }
+
+    static boolean workListByAmount(Worker worker) throws Exception {
+        return read(worker.user, READY_FOR_ME + "&input.amount%3E4000");
     }
 
     static boolean directWorkList(Worker worker) throws Exception {

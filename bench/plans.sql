@@ -40,3 +40,10 @@ explain analyze
 select count(*) from (
   select w.task_id from work_item w
   where w.principal = 'gbig' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY') u;
+
+-- the same list's total, filtered by a field of the input (input.region=EU), for one of its ranges
+explain analyze
+select count(*) from (
+  select w.task_id from work_item w join task t on t.tkiid = w.task_id
+  where w.principal = 'g1' and w.is_group = true and w.reason = 'POTENTIAL_OWNER' and w.state = 'STATE_READY'
+    and (t.input_data is not null and t.input_data @> cast('{"region":"EU"}' as jsonb))) u;

@@ -1,5 +1,5 @@
 -- Seeds :tasks tasks straight into HTM's schema (migrated by HTM at start-up), shaped like a busy task server:
--- 70% finished, 20% ready, 10% claimed; priorities 0-9 (independent of state and group); each offered to one of 50 groups (g1..g50), except
+-- 70% finished, 20% ready, 10% claimed; each with an order as its input; priorities 0-9 (independent of state and group); each offered to one of 50 groups (g1..g50), except
 -- every tenth task, which is offered to gshared (the claimNext queue). Another tenth (all ready) is also offered
 -- to the big group gbig and directly to one of the users d1..d8. Ids are md5(i) as a UUID, so the
 -- load driver can name tasks without asking. Users u1..u8 are each in three groups (see users.xml).
@@ -9,7 +9,7 @@ insert into task (tkiid, version, name, kind, state, suspended, escalated, prior
                   first_activation_time, start_time, completion_time, position_in_hierarchy, top_level_task_id,
                   auto_deletion_mode, business_relevant, supports_automatic_claim, supports_claim_if_suspended,
                   supports_delegation, supports_follow_on_tasks, supports_sub_tasks, waiting_for_sub_task,
-                  awaiting_information, read_copy)
+                  awaiting_information, input_message, read_copy)
 select id, 0, 'bench-' || i, 'KIND_HUMAN',
        case when i % 10 < 7 then 'STATE_FINISHED' when i % 10 < 9 then 'STATE_READY' else 'STATE_CLAIMED' end,
        false, false, (i / 500) % 10,
@@ -18,6 +18,9 @@ select id, 0, 'bench-' || i, 'KIND_HUMAN',
        case when i % 10 < 7 or i % 10 = 9 then t0 end,
        case when i % 10 < 7 then t0 end,
        'HIERARCHY_POSITION_TOP_TASK', id, 'AUTO_DELETE_NO', true, false, false, true, true, true, false, false,
+       -- an order as the input, for the work lists filtered by its fields
+       json_build_object('orderId', i, 'amount', (i * 37) % 5000,
+                         'region', (array['EU', 'US', 'APAC', 'LATAM'])[(i / 10) % 4 + 1])::text,
        -- the people inserted below, as HTM keeps them in the row too (htm.task.entity.ReadCopy)
        json_build_object('p', case when i % 10 = 7
                then json_build_array(json_build_array('POTENTIAL_OWNER', true, grp),

@@ -10,7 +10,7 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Schema version 14: what work lists need to filter by the task's data (htm.worklist.control.DataSql). On
- * PostgreSQL, a jsonb copy of the input and output that the database keeps (generated columns), GIN indexes on
+ * PostgreSQL, a jsonb copy of the input and output that the database keeps (a trigger), GIN indexes on
  * them, and htm_time, which reads a time as DataMatch does; a document jsonb cannot hold (U+0000 in a string)
  * gets no copy rather than failing the write. H2 needs no change of schema: it calls DataMatch itself.
  */
@@ -36,9 +36,26 @@ public class SearchableData extends BaseJavaMigration {
             return null;
         end $$""");
 
+    /**
+     * The copies, kept by a trigger rather than as generated columns: those PostgreSQL computes again on every
+     * update of the row (Hibernate's updates name every column), a second parse of each document per claim.
+     */
     private static final List<String> POSTGRES_COLUMNS = List.of(
-            "alter table task add column input_data jsonb generated always as (htm_jsonb(input_message)) stored,"
-                    + " add column output_data jsonb generated always as (htm_jsonb(output_message)) stored",
+            "alter table task add column input_data jsonb, add column output_data jsonb",
+            """
+            create or replace function htm_task_data() returns trigger language plpgsql as $$
+            begin
+                if tg_op = 'INSERT' or new.input_message is distinct from old.input_message then
+                    new.input_data := htm_jsonb(new.input_message);
+                end if;
+                if tg_op = 'INSERT' or new.output_message is distinct from old.output_message then
+                    new.output_data := htm_jsonb(new.output_message);
+                end if;
+                return new;
+            end $$""",
+            "create trigger task_data before insert or update on task for each row execute function htm_task_data()",
+            "update task set input_data = htm_jsonb(input_message), output_data = htm_jsonb(output_message)"
+                    + " where input_message is not null or output_message is not null",
             "create index task_input_data on task using gin (input_data jsonb_path_ops)",
             "create index task_output_data on task using gin (output_data jsonb_path_ops)");
 

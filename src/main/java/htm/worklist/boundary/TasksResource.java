@@ -68,6 +68,20 @@ public class TasksResource {
                 in = ParameterIn.QUERY,
                 schema = @Schema(type = SchemaType.STRING),
                 description = "customProperty.region=EU"),
+        @Parameter(
+                name = "input.{key}",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.STRING),
+                description = "a condition on a field of the task's input, nested keys joined by '.':"
+                        + " input.orderId=42, input.customer.tier>=2, input.amount>1000 (the whole condition as the"
+                        + " name), input.region!=EU, input.note=null (missing or null). The value's form gives its"
+                        + " type: a number, true or false, an ISO-8601 time with an offset, \"quoted\" text, or"
+                        + " else text; a field of another type never matches. At most 16 such conditions"),
+        @Parameter(
+                name = "output.{key}",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.STRING),
+                description = "the same, on the task's output: output.approved=true"),
         @Parameter(name = "parentTaskID", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
         @Parameter(
                 name = "orderBy",
@@ -101,7 +115,8 @@ public class TasksResource {
     @Operation(
             operationId = "queryTasks",
             summary = "Query tasks with an HTM where clause, such as TASK.STATE = TASK.STATE.STATE_READY AND "
-                    + "TASK.PRIORITY < 3 AND WORK_ITEM.REASON = WORK_ITEM.REASON.REASON_POTENTIAL_OWNER (the supported "
+                    + "TASK.PRIORITY < 3 AND WORK_ITEM.REASON = WORK_ITEM.REASON.REASON_POTENTIAL_OWNER, or by the "
+                    + "task's data: TASK.INPUT.amount > 1000 AND TASK.INPUT.customer.name LIKE 'Ac%' (the supported "
                     + "subset is in the README); a clause outside it answers 400 naming the position")
     @Parameters({
         @Parameter(name = "whereClause", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),

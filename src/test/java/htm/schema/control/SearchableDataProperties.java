@@ -145,7 +145,14 @@ class SearchableDataProperties {
             "2026-12-01T12:00Z",
             "2026-02-30T12:00:00Z",
             "2026-12-01T12:00:00",
-            "2026-12-01 12:00:00Z");
+            "2026-12-01 12:00:00Z",
+            "say \"hi\"",
+            "back\\slash",
+            "line\nbreak\ttab",
+            "ünïcödé ©",
+            "😀 emoji",
+            "$.a ? (@ > 1)",
+            "'quote'");
 
     @Provide
     Arbitrary<Criterion.Data> conditions() {
