@@ -23,6 +23,19 @@ public sealed interface Criterion {
         public String jpql() {
             return jpql;
         }
+
+        /** The operator a clause or a parameter writes: = <> != < <= > >=. */
+        static Op of(String symbol) {
+            return switch (symbol) {
+                case "=" -> EQ;
+                case "<>", "!=" -> NE;
+                case "<" -> LT;
+                case "<=" -> LE;
+                case ">" -> GT;
+                case ">=" -> GE;
+                default -> throw new IllegalArgumentException("no operator " + symbol);
+            };
+        }
     }
 
     /** field op value; the value is of the field's type. */

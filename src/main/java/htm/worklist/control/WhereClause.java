@@ -238,18 +238,7 @@ public final class WhereClause {
         if (verb.kind() != Kind.OPERATOR) {
             throw error(verb.position(), "expected =, <>, <, <=, >, >=, IS, LIKE or IN, found '" + verb.text() + "'");
         }
-        return new Criterion.Compare(field, operator(verb), value(field));
-    }
-
-    private static Criterion.Op operator(Token verb) {
-        return switch (verb.text()) {
-            case "=" -> Criterion.Op.EQ;
-            case "<>", "!=" -> Criterion.Op.NE;
-            case "<" -> Criterion.Op.LT;
-            case "<=" -> Criterion.Op.LE;
-            case ">" -> Criterion.Op.GT;
-            default -> Criterion.Op.GE;
-        };
+        return new Criterion.Compare(field, Criterion.Op.of(verb.text()), value(field));
     }
 
     /** The rest of IS [NOT] NULL: whether it says NOT. */
@@ -302,7 +291,7 @@ public final class WhereClause {
             throw error(verb.position(), "expected =, <>, <, <=, >, >=, IS, LIKE or IN, found '" + verb.text() + "'");
         }
         Token token = peek();
-        return data(token, field, DataTest.of(operator(verb)), dataValue());
+        return data(token, field, DataTest.of(Criterion.Op.of(verb.text())), dataValue());
     }
 
     private static Criterion data(Token at, DataField field, DataTest test, Object value) {

@@ -108,15 +108,7 @@ public final class WorkListFilters {
             DataField field = DataField.parse(parts.group(1), "")
                     .orElseThrow(() -> new IllegalArgumentException("name input.<key> or output.<key>"));
             Object literal = DataMatch.literal(parts.group(3));
-            DataTest test = DataTest.of(
-                    switch (parts.group(2)) {
-                        case "=" -> Criterion.Op.EQ;
-                        case "!=", "<>" -> Criterion.Op.NE;
-                        case "<" -> Criterion.Op.LT;
-                        case "<=" -> Criterion.Op.LE;
-                        case ">" -> Criterion.Op.GT;
-                        default -> Criterion.Op.GE;
-                    });
+            DataTest test = DataTest.of(Criterion.Op.of(parts.group(2)));
             if (literal == null) {
                 if (test != DataTest.EQ && test != DataTest.NE) {
                     throw new IllegalArgumentException("null takes = or !=");
