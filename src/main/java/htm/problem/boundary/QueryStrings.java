@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * reads the address with java.net.URI, would fail on it with a 500. Such characters are escaped here instead, so
  * that the query reads as the client meant it, and a wrong value gets its 400 from the API.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class QueryStrings extends HttpFilter {
 
     private static final String KEPT = "-_.!~*'();/?:@&=+$,";
