@@ -315,10 +315,7 @@ public final class WhereClause {
             return token.isWord("TRUE");
         }
         if (token.isWord("TS")) {
-            expect(Kind.OPEN, "'('");
-            Token text = take();
-            expect(Kind.CLOSE, "')'");
-            return timestamp(text);
+            return timestampArgument();
         }
         throw error(
                 token.position(), "expected 'text', a number, TRUE, FALSE or TS('…'), found '" + token.text() + "'");
@@ -343,10 +340,7 @@ public final class WhereClause {
             return token.isWord("TRUE");
         }
         if (type == Instant.class && token.isWord("TS")) {
-            expect(Kind.OPEN, "'('");
-            Token text = take();
-            expect(Kind.CLOSE, "')'");
-            return timestamp(text);
+            return timestampArgument();
         }
         if (type == TaskState.class) {
             return constant(token, TaskState.class, "TASK.STATE.");
@@ -376,6 +370,14 @@ public final class WhereClause {
                                 Arrays.stream(type.getEnumConstants())
                                         .map(Enum::name)
                                         .toList()) + "}");
+    }
+
+    /** The rest of TS('…'), after the word TS. */
+    private Instant timestampArgument() {
+        expect(Kind.OPEN, "'('");
+        Token text = take();
+        expect(Kind.CLOSE, "')'");
+        return timestamp(text);
     }
 
     private static Instant timestamp(Token token) {
